@@ -1,0 +1,45 @@
+using Forum.Domain.Common;
+
+namespace Forum.Domain.Forums;
+
+/// <summary>What a person may do in one forum, highest first wins.</summary>
+public enum ForumRole { None = 0, Observer = 1, Member = 2, CoChair = 3, Secretariat = 4 }
+
+public static class ForumAccess
+{
+    public static ForumRole RoleOf(ForumState forum, Actor? actor)
+    {
+        if (actor is null) return ForumRole.None;
+        // The platform administrator (the first secretariat account) acts as secretariat everywhere.
+        if (actor.IsAdministrator || forum.Secretariat.Contains(actor.Email)) return ForumRole.Secretariat;
+        var member = forum.MemberByEmail(actor.Email);
+        if (member is null) return ForumRole.None;
+        if (forum.IsCoChair(member.MemberId)) return ForumRole.CoChair;
+        return member.Votes ? ForumRole.Member : ForumRole.Observer;
+    }
+
+    /// <summary>401 for nobody, 403 naming the role needed for anyone else below it.</summary>
+    public static Rejection? Require(ForumState forum, Actor? actor, ForumRole needed, string action)
+    {
+        if (actor is null) return Rejection.Unauthenticated();
+        var role = RoleOf(forum, actor);
+        if (role >= needed) return null;
+        var rule = needed switch
+        {
+            ForumRole.Secretariat => "secretariat-only",
+            ForumRole.CoChair => "co-chair-only",
+            ForumRole.Member => "voting-member-only",
+            _ => "forum-members-only",
+        };
+        return Rejection.Forbidden(rule, $"Only {Describe(needed)} may {action}; you are {Describe(role)} of '{forum.Name}'.");
+    }
+
+    private static string Describe(ForumRole role) => role switch
+    {
+        ForumRole.Secretariat => "the forum's secretariat",
+        ForumRole.CoChair => "a co-chair",
+        ForumRole.Member => "a voting member",
+        ForumRole.Observer => "an observer",
+        _ => "not a member",
+    };
+}

@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Forum.Domain.Common;
+using Forum.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace Forum.Host.Identity;
+
+public static class IdentityConfiguration
+{
+    public const string Scheme = "forum", CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme, TokenScheme = "token";
+
+    public static void AddForumIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddAuthentication(Scheme)
+            // Browsers hold a cookie; scripts, bots and room displays send a personal token.
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ApiTokenHandler.TokenOf(ctx.Request) is not null ? TokenScheme : CookieScheme)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = "forum";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromDays(14);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/sign-in";
+                // An API caller gets problem details, not a redirect to a page.
+                o.Events.OnRedirectToLogin = ctx => WriteIfApi(ctx, Rejection.Unauthenticated());
+                o.Events.OnRedirectToAccessDenied = ctx => WriteIfApi(ctx, Rejection.Forbidden("access-denied", "You may not do this."));
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(TokenScheme, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<SignInRateLimits>();
+        builder.Services.AddHostedService<SecretariatBootstrap>();
+    }
+
+    private static Task WriteIfApi(RedirectContext<CookieAuthenticationOptions> ctx, Rejection rejection)
+    {
+        if (!ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/hubs"))
+        {
+            ctx.Response.Redirect(ctx.RedirectUri);
+            return Task.CompletedTask;
+        }
+        return Problems.Of(rejection).ExecuteAsync(ctx.HttpContext);
+    }
+}
+
+/// <summary>Bearer authentication with personal API tokens (hashed at rest). Hubs also take the token as <c>access_token</c>.</summary>
+public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IQuerySession session)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public static string? TokenOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return header[7..].Trim();
+        // Browsers' WebSocket API cannot set headers; SignalR clients send the token on the hub's URL.
+        if (request.Path.StartsWithSegments("/hubs") && request.Query["access_token"].ToString() is { Length: > 0 } q) return q;
+        return null;
+    }
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (TokenOf(Request) is not { } secret) return AuthenticateResult.NoResult();
+        var hash = Secrets.Hash(secret);
+        var token = await session.Query<ApiToken>().FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        if (token is null || token.RevokedAt is not null) return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        var account = await session.LoadAsync<Account>(token.AccountId, Context.RequestAborted);
+        if (account is null) return AuthenticateResult.Fail("The API token's account no longer exists.");
+        return AuthenticateResult.Success(new AuthenticationTicket(ForumClaims.Principal(account, Scheme.Name), Scheme.Name));
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Wolverine.Http;
+
+namespace Forum.Host.Infrastructure;
+
+public static class Web
+{
+    public static void AddForumWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<ForumOptions>(builder.Configuration.GetSection("Forum"));
+        services.AddSingleton(TimeProvider.System);
+
+        if (!builder.Environment.IsDevelopment() && builder.Configuration["Logging:Format"] != "text")
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+        services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemShape.Complete);
+        services.AddExceptionHandler<RequestProblemHandler>();
+        services.AddOpenApi();
+
+        var dataDir = builder.Configuration["Forum:DataDirectory"] ?? ".data";
+        services.AddDataProtection().SetApplicationName("Forum").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys", "data-protection")));
+
+        services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
+    }
+
+    public static void Configure(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // Enums travel as their names only: an unknown name or a number is refused with 400.
+        o.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    }
+
+    public static void UseForumWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapWolverineEndpoints(o => o.WarmUpRoutes = RouteWarmup.Lazy);
+    }
+}
+
+internal sealed class PostgresReady(IConfiguration config) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var conn = new NpgsqlConnection(Persistence.ConnectionString(config));
+            await conn.OpenAsync(ct);
+            await using var cmd = new NpgsqlCommand("select 1", conn);
+            await cmd.ExecuteScalarAsync(ct);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL is not reachable", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Forum.Host.Forums;
+using Forum.Host.Identity;
+using Forum.Host.Infrastructure;
+using Forum.Host.Mail;
+using JasperFx;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddForumWeb();
+builder.AddForumPersistence();
+builder.AddForumMail();
+builder.AddForumIdentity();
+
+var app = builder.Build();
+
+app.UseForumWeb();
+app.MapForumEndpoints();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

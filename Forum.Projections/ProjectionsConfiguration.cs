@@ -1,0 +1,18 @@
+using Forum.Projections.Forums;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace Forum.Projections;
+
+public static class ProjectionsConfiguration
+{
+    /// <summary>Every read model and its lifecycle, in one place.</summary>
+    public static StoreOptions AddForumProjections(this StoreOptions opts)
+    {
+        // Inline: the writer's own change is visible in the response that follows it.
+        opts.Projections.Snapshot<ForumRoster>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<ForumDirectoryEntry>(SnapshotLifecycle.Inline);
+        opts.Schema.For<ForumDirectoryEntry>().Index(x => x.People);
+        return opts;
+    }
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs Forum on http://localhost:5080. Uses FORUM_DB when set, else a private PostgreSQL cluster under .data/pg
+# (created once, kept, reused). `./run.sh stop` stops that cluster; `./run.sh --demo` seeds a demo forum.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/lib.sh
+
+root=$(pwd)
+pgdir="$root/.data/pg"
+if [ "${1:-}" = "stop" ]; then pg_cluster_stop "$pgdir"; log "stopped the private PostgreSQL cluster"; exit 0; fi
+
+ensure_dotnet
+apt_install fonts-dejavu-core
+
+if [ -z "${FORUM_DB:-}" ] && [ -z "${ConnectionStrings__Forum:-}" ]; then
+  port=$(pg_cluster_port "$pgdir"); port=${port:-$(cat "$root/.data/pg.port" 2>/dev/null || free_port)}
+  mkdir -p "$root/.data"; echo "$port" > "$root/.data/pg.port"
+  pg_cluster_start "$pgdir" "$port"
+  ensure_database "$port" forum
+  export FORUM_DB="Host=127.0.0.1;Port=$port;Database=forum;Username=postgres"
+  log "PostgreSQL: private cluster on port $port (./run.sh stop stops it)"
+fi
+
+export Forum__SecretariatEmail="${Forum__SecretariatEmail:-secretariat@forum.local}"
+export Forum__PublicUrl="${Forum__PublicUrl:-http://localhost:5080}"
+export Forum__PrintSignInLinkOnStart="${Forum__PrintSignInLinkOnStart:-true}"
+export Forum__DataDirectory="${Forum__DataDirectory:-$root/.data}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export Logging__Format=text
+
+log "building"
+dotnet build Forum.Host/Forum.Host.csproj -c Release -v q -nologo >/dev/null
+log "serving on $Forum__PublicUrl (Ctrl+C stops)"
+exec dotnet Forum.Host/bin/Release/net10.0/Forum.Host.dll --urls "${FORUM_URLS:-http://localhost:5080}" "$@"

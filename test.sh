@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs the whole suite against a throwaway PostgreSQL (FORUM_DB when set). Ends with: N passed, N failed, N skipped.
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/lib.sh
+ensure_dotnet
+apt_install fonts-dejavu-core poppler-utils || exit 1
+
+cleanup() { :; }
+if [ -z "${FORUM_DB:-}" ]; then
+  pgdir=$(mktemp -d /tmp/forum-test-pg.XXXXXX)
+  port=$(free_port)
+  # A throwaway cluster: fsync off is fine here, never for ./run.sh.
+  pg_cluster_start "$pgdir" "$port" -c fsync=off -c synchronous_commit=off -c full_page_writes=off || exit 1
+  ensure_database "$port" forum_test
+  export FORUM_DB="Host=127.0.0.1;Port=$port;Database=forum_test;Username=postgres;Maximum Pool Size=200"
+  cleanup() { pg_cluster_stop "$pgdir"; rm -rf "$pgdir"; }
+  log "PostgreSQL: throwaway cluster on port $port"
+fi
+trap cleanup EXIT
+
+results=$(mktemp -d)
+dotnet build Forum.sln -v q -nologo 2>&1 | grep -E "error|Build succeeded|Time Elapsed" | sort -u
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "0 passed, 1 failed, 0 skipped"; exit 1; fi
+dotnet test Forum.sln --no-build --logger "trx;LogFileName=forum.trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0
+for f in "$results"/*.trx; do
+  [ -f "$f" ] || continue
+  c=$(grep -o '<Counters [^>]*>' "$f")
+  p=$(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$c"); passed=$((passed + p))
+  x=$(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$c"); failed=$((failed + x))
+  t=$(sed -E 's/.* total="([0-9]+)".*/\1/' <<<"$c"); e=$(sed -E 's/.* executed="([0-9]+)".*/\1/' <<<"$c")
+  skipped=$((skipped + t - e))
+done
+[ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
