@@ -62,7 +62,7 @@ pg_cluster_stop() {
   [ -f "$dir/PG_VERSION" ] && as_pg "$bin/pg_ctl" -D "$dir" -m fast stop >/dev/null 2>&1 || true
 }
 
-pg_cluster_port() { sed -n 4p "$1/postmaster.pid" 2>/dev/null; }
+pg_cluster_port() { sed -n 4p "$1/postmaster.pid" 2>/dev/null || true; }
 
 ensure_database() {
   local port=$1 db=$2
