@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using Forum.Domain.Forums;
+
+namespace Forum.Domain.Sessions;
+
+public sealed record PositionState(Stance Stance, string Statement, string? RecordedBy);
+
+public sealed record ItemState(Guid ItemId, string Title, string Description, ItemKind Kind, string Presenter, int Minutes, ItemStatus Status,
+    string? Proposal, int ProposalRevision, ImmutableDictionary<Guid, PositionState> Positions, bool Decided);
+
+public sealed record Attendee(Guid MemberId, string Name, StakeholderGroup Group, MemberRole Role, Presence Presence)
+{
+    public bool Votes => Role == MemberRole.Member;
+}
+
+/// <summary>
+/// The session stream folded into what its rules need. Kept as an inline snapshot, so a write loads one document
+/// instead of replaying the stream (a session may hold tens of thousands of events).
+/// </summary>
+public sealed record SessionState(
+    Guid Id,
+    Guid ForumId,
+    string Title,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    SessionMode Mode,
+    string Venue,
+    string OnlineUrl,
+    string Language,
+    SessionStatus Status,
+    ImmutableList<ItemState> Agenda,
+    Guid? CurrentItemId,
+    ImmutableDictionary<Guid, Attendee> Present,
+    ImmutableList<Guid> Hands,
+    Guid? Floor,
+    DateTimeOffset? FloorSince,
+    ImmutableDictionary<StakeholderGroup, int> VotingMembers,
+    ForumRules Rules,
+    ImmutableList<Guid> CoChairs)
+{
+    public long Version { get; set; }
+
+    public static SessionState Create(SessionScheduled e) =>
+        new(e.SessionId, e.ForumId, e.Title, e.StartsAt, e.EndsAt, e.Mode, e.Venue, e.OnlineUrl, e.Language, SessionStatus.Scheduled,
+            ImmutableList<ItemState>.Empty, null, ImmutableDictionary<Guid, Attendee>.Empty, ImmutableList<Guid>.Empty, null, null,
+            ImmutableDictionary<StakeholderGroup, int>.Empty, ForumRules.Default, ImmutableList<Guid>.Empty);
+
+    public SessionState Apply(SessionRescheduled e) => this with { StartsAt = e.StartsAt, EndsAt = e.EndsAt, Venue = e.Venue, OnlineUrl = e.OnlineUrl };
+    public SessionState Apply(SessionCancelled _) => this with { Status = SessionStatus.Cancelled };
+
+    public SessionState Apply(AgendaItemAdded e) => this with
+    {
+        Agenda = Agenda.Add(new ItemState(e.ItemId, e.Title, e.Description, e.Kind, e.Presenter, e.Minutes, ItemStatus.Pending, null, 0,
+            ImmutableDictionary<Guid, PositionState>.Empty, false)),
+    };
+
+    public SessionState Apply(AgendaItemAmended e) =>
+        WithItem(e.ItemId, i => i with { Title = e.Title, Description = e.Description, Kind = e.Kind, Presenter = e.Presenter, Minutes = e.Minutes });
+
+    public SessionState Apply(AgendaReordered e) => this with
+    {
+        Agenda = Agenda.OrderBy(i => e.ItemIds.ToList().IndexOf(i.ItemId) is var at && at < 0 ? int.MaxValue : at).ToImmutableList(),
+    };
+
+    public SessionState Apply(AgendaItemWithdrawn e) => WithItem(e.ItemId, i => i with { Status = ItemStatus.Withdrawn });
+
+    public SessionState Apply(SessionOpened e) => this with
+    {
+        Status = SessionStatus.Open,
+        VotingMembers = e.VotingMembers.ToImmutableDictionary(),
+        Rules = e.Rules,
+        CoChairs = e.CoChairs.ToImmutableList(),
+    };
+
+    public SessionState Apply(ParticipantCheckedIn e) =>
+        this with { Present = Present.SetItem(e.MemberId, new Attendee(e.MemberId, e.Name, e.Group, e.Role, e.Presence)) };
+
+    public SessionState Apply(ParticipantLeft e) => this with
+    {
+        Present = Present.Remove(e.MemberId),
+        Hands = Hands.Remove(e.MemberId),
+    };
+
+    public SessionState Apply(AgendaItemOpened e) =>
+        WithItem(e.ItemId, i => i with { Status = ItemStatus.Open }) with { CurrentItemId = e.ItemId };
+
+    public SessionState Apply(ProposalTabled e) => WithItem(e.ItemId, i => i with { Proposal = e.Text, ProposalRevision = 0 });
+    public SessionState Apply(ProposalRevised e) => WithItem(e.ItemId, i => i with { Proposal = e.Text, ProposalRevision = e.Revision });
+
+    public SessionState Apply(PositionSubmitted e) =>
+        WithItem(e.ItemId, i => i with { Positions = i.Positions.SetItem(e.MemberId, new PositionState(e.Stance, e.Statement, e.RecordedBy)) });
+
+    public SessionState Apply(PositionWithdrawn e) => WithItem(e.ItemId, i => i with { Positions = i.Positions.Remove(e.MemberId) });
+
+    public SessionState Apply(HandRaised e) => this with { Hands = Hands.Add(e.MemberId) };
+    public SessionState Apply(HandLowered e) => this with { Hands = Hands.Remove(e.MemberId) };
+    public SessionState Apply(FloorGiven e) => this with { Floor = e.MemberId, FloorSince = e.At, Hands = Hands.Remove(e.MemberId) };
+    public SessionState Apply(FloorYielded _) => this with { Floor = null, FloorSince = null };
+
+    public SessionState Apply(DecisionRecorded e) => WithItem(e.ItemId, i => i with { Decided = true });
+    public SessionState Apply(AgendaItemClosed e) => WithItem(e.ItemId, i => i with { Status = ItemStatus.Closed }) with { CurrentItemId = null };
+    public SessionState Apply(SessionClosed _) => this with { Status = SessionStatus.Closed, Hands = ImmutableList<Guid>.Empty };
+
+    /// <summary>Folds events decided in memory (a batch of positions decided one after another before one append).</summary>
+    public SessionState Fold(IEnumerable<object> events) => events.Aggregate(this, (s, e) => e switch
+    {
+        PositionSubmitted x => s.Apply(x),
+        PositionWithdrawn x => s.Apply(x),
+        HandRaised x => s.Apply(x),
+        HandLowered x => s.Apply(x),
+        _ => throw new InvalidOperationException($"{e.GetType().Name} is not folded in memory; append and reload instead."),
+    });
+
+    public ItemState? Item(Guid itemId) => Agenda.FirstOrDefault(i => i.ItemId == itemId);
+
+    private SessionState WithItem(Guid itemId, Func<ItemState, ItemState> change)
+    {
+        var index = Agenda.FindIndex(i => i.ItemId == itemId);
+        return index < 0 ? this : this with { Agenda = Agenda.SetItem(index, change(Agenda[index])) };
+    }
+}
