@@ -2,6 +2,7 @@ using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
 using Forum.Host.Mail;
+using Forum.Host.Sessions;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,11 +11,13 @@ builder.AddForumWeb();
 builder.AddForumPersistence();
 builder.AddForumMail();
 builder.AddForumIdentity();
+builder.AddForumSessions();
 
 var app = builder.Build();
 
 app.UseForumWeb();
 app.MapForumEndpoints();
+app.MapForumSessions();
 
 return await app.RunJasperFxCommands(args);
 

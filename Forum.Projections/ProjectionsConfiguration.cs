@@ -1,4 +1,7 @@
+using Forum.Domain.Forums;
+using Forum.Domain.Sessions;
 using Forum.Projections.Forums;
+using Forum.Projections.Sessions;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -10,6 +13,11 @@ public static class ProjectionsConfiguration
     public static StoreOptions AddForumProjections(this StoreOptions opts)
     {
         // Inline: the writer's own change is visible in the response that follows it.
+        // The decision states are kept as inline snapshots too: a write loads one document, never replays a long stream.
+        opts.Projections.Snapshot<ForumState>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<SessionState>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<SessionBoard>(SnapshotLifecycle.Inline);
+        opts.Schema.For<SessionBoard>().Index(x => x.ForumId);
         opts.Projections.Snapshot<ForumRoster>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ForumDirectoryEntry>(SnapshotLifecycle.Inline);
         opts.Schema.For<ForumDirectoryEntry>().Index(x => x.People);

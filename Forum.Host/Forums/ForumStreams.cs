@@ -28,7 +28,7 @@ public static class ForumStreams
     {
         var actor = ForumClaims.ActorOf(user);
         if (actor is null) return (null, ForumRole.None, Rejection.Unauthenticated());
-        var forum = await session.Events.AggregateStreamAsync<ForumState>(forumId);
+        var forum = await session.LoadAsync<ForumState>(forumId);
         if (forum is null) return (null, ForumRole.None, ForumDecider.ForumNotFound(forumId));
         return (forum, ForumAccess.RoleOf(forum, actor), ForumAccess.Require(forum, actor, needed, action));
     }

@@ -14,6 +14,7 @@ public class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
     public SimpleSmtpServer Smtp { get; private set; } = null!;
+    public ReceiptSignals Receipts { get; } = new();
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("forum-test-").FullName;
     protected virtual string Schema => "t_" + GetType().Name.ToLowerInvariant();
 
@@ -38,6 +39,7 @@ public class AppFixture : IAsyncLifetime
             b.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();
+                s.ConfigureMarten(o => o.Listeners.Add(Receipts));
                 s.DisableAllExternalWolverineTransports();
             });
         });

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using Forum.Domain.Sessions;
+using Forum.Projections.Sessions;
+using JasperFx.Events;
+using Marten;
+using Marten.Services;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Forum.Host.Live;
+
+/// <summary>
+/// Pushes board changes from committed events (a Marten commit listener: whatever appended them, HTTP or a batch),
+/// coalesced per session: the first change goes out at once, later ones at most every <c>Live:CoalesceMilliseconds</c>
+/// as one push spanning every version since the last (ADR 0008).
+/// </summary>
+public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<SessionHub, ISessionClient> hub, IConfiguration config,
+    ILogger<BoardBroadcaster> log) : DocumentSessionListenerBase
+{
+    private static readonly string SessionNamespace = typeof(SessionScheduled).Namespace!;
+    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(config.GetValue("Live:CoalesceMilliseconds", 100));
+    private readonly ConcurrentDictionary<Guid, Feed> _feeds = new();
+
+    private sealed class Feed
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public readonly Lock Lock = new();
+        public long LastPushed = -1;
+        public long EarliestUnpushed = long.MaxValue;
+        public bool Scheduled;
+        public long LastFlushTicks;
+    }
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        foreach (var stream in commit.GetEvents().Where(e => e.Data.GetType().Namespace == SessionNamespace).GroupBy(e => e.StreamId))
+            Changed(stream.Key, stream.Min(e => e.Version));
+        return Task.CompletedTask;
+    }
+
+    private void Changed(Guid sessionId, long firstVersion)
+    {
+        var feed = _feeds.GetOrAdd(sessionId, _ => new Feed());
+        TimeSpan delay;
+        lock (feed.Lock)
+        {
+            feed.EarliestUnpushed = Math.Min(feed.EarliestUnpushed, firstVersion);
+            if (feed.Scheduled) return;
+            feed.Scheduled = true;
+            var since = TimeSpan.FromTicks(Environment.TickCount64 * TimeSpan.TicksPerMillisecond - feed.LastFlushTicks);
+            delay = since >= _interval ? TimeSpan.Zero : _interval - since;
+        }
+        _ = Task.Run(async () =>
+        {
+            if (delay > TimeSpan.Zero) await Task.Delay(delay);
+            await Flush(sessionId, feed);
+        });
+    }
+
+    private async Task Flush(Guid sessionId, Feed feed)
+    {
+        await feed.Gate.WaitAsync();
+        try
+        {
+            long from;
+            lock (feed.Lock)
+            {
+                feed.Scheduled = false;
+                from = feed.LastPushed >= 0 ? feed.LastPushed : feed.EarliestUnpushed - 1;
+                feed.EarliestUnpushed = long.MaxValue;
+            }
+            await using var query = services.GetRequiredService<IDocumentStore>().QuerySession();
+            var board = await query.LoadAsync<SessionBoard>(sessionId);
+            if (board is null || board.Version <= from) return;
+            var events = await query.Events.FetchStreamAsync(sessionId, version: board.Version, fromVersion: from + 1);
+            var change = BoardChange.Between(board, from, events);
+            await hub.Clients.Group(SessionHub.Group(sessionId)).BoardChanged(sessionId, board.Version, change);
+            feed.LastPushed = board.Version;
+        }
+        catch (Exception e)
+        {
+            // A lost push is recovered by the client: the next push shows a gap and it joins again.
+            log.LogError(e, "Pushing the board of session {SessionId} failed", sessionId);
+        }
+        finally
+        {
+            feed.LastFlushTicks = Environment.TickCount64 * TimeSpan.TicksPerMillisecond;
+            feed.Gate.Release();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Forum.Domain.Common;
+using Forum.Domain.Sessions;
+using Forum.Host.Identity;
+using Forum.Projections.Sessions;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Forum.Host.Live;
+
+/// <summary>What the server pushes. Each change carries the versions it spans, so a client applies them in order and sees gaps.</summary>
+public interface ISessionClient
+{
+    Task BoardChanged(Guid sessionId, long version, BoardChange change);
+    Task SubmissionRefused(Guid sessionId, Guid submissionId, ProblemDetails problem);
+}
+
+public sealed record JoinResult(Guid SessionId, long Version, SessionBoard Board);
+
+/// <summary>
+/// Thin on purpose: it authorises and manages groups. Writes go over HTTP (one code path per command);
+/// pushes come from committed events through <see cref="BoardBroadcaster"/>.
+/// </summary>
+public sealed class SessionHub(IQuerySession session) : Hub<ISessionClient>
+{
+    public const string Path = "/hubs/sessions";
+
+    public static string Group(Guid sessionId) => $"session:{sessionId:N}";
+
+    public async Task<JoinResult> Join(Guid sessionId)
+    {
+        var actor = ForumClaims.ActorOf(Context.User) ?? throw Refuse(Rejection.Unauthenticated());
+        var state = await session.LoadAsync<SessionState>(sessionId) ?? throw Refuse(SessionDecider.SessionNotFound(sessionId));
+        var forum = await session.LoadAsync<Forum.Domain.Forums.ForumState>(state.ForumId);
+        if (SessionDecider.MaySee(forum!, actor) is { } hidden) throw Refuse(hidden);
+        // Join the group first, then read: any push after this read either overlaps it (applied idempotently) or follows it.
+        await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
+        var board = await session.LoadAsync<SessionBoard>(sessionId);
+        return new JoinResult(sessionId, board!.Version, board);
+    }
+
+    public Task Leave(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
+
+    private static HubException Refuse(Rejection r) => new($"{r.Rule}: {r.Detail}");
+}
+
+/// <summary>Clients.User(...) addresses a person by account id.</summary>
+public sealed class AccountUserIdProvider : IUserIdProvider
+{
+    public string? GetUserId(HubConnectionContext connection) => connection.User?.FindFirst(ForumClaims.AccountId)?.Value;
+}

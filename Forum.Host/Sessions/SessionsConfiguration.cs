@@ -1,0 +1,47 @@
+using Forum.Host.Infrastructure;
+using Forum.Host.Live;
+using Marten;
+using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
+using Wolverine;
+
+namespace Forum.Host.Sessions;
+
+public static class SessionsConfiguration
+{
+    public static void AddForumSessions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureMarten(opts =>
+        {
+            opts.Schema.For<PositionReceipt>().Index(x => x.SessionId);
+        });
+        services.AddSingleton<BoardBroadcaster>();
+        services.ConfigureMarten((sp, opts) => opts.Listeners.Add(sp.GetRequiredService<BoardBroadcaster>()));
+
+        services.ConfigureWolverine(opts =>
+        {
+            // ADR 0007: a room submitting at once. Positions for one session go to one slot, in order, and what arrives
+            // together is decided and appended as one batch; the durable inbox makes the 202 an honest acknowledgement.
+            opts.MessagePartitioning.ByMessage<ISessionMessage>(m => m.SessionId.ToString())
+                .PublishToPartitionedLocalMessaging("positions", 4, t =>
+                {
+                    t.Message<PositionSubmission>();
+                    t.ConfigureQueues(q => q.UseDurableInbox());
+                });
+            opts.BatchMessagesOf<PositionSubmission>(b =>
+            {
+                b.BatchSize = 500;
+                b.TriggerTime = TimeSpan.FromMilliseconds(builder.Configuration.GetValue("Live:BatchMilliseconds", 5));
+            });
+        });
+
+        var signalR = services.AddSignalR(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment())
+            .AddJsonProtocol(o => Web.Configure(o.PayloadSerializerOptions));
+        if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("forum:"));
+        services.AddSingleton<IUserIdProvider, AccountUserIdProvider>();
+    }
+
+    public static void MapForumSessions(this WebApplication app) => app.MapHub<SessionHub>(SessionHub.Path);
+}
