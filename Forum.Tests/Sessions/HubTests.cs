@@ -1,0 +1,84 @@
+using Forum.Domain.Sessions;
+using Forum.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Forum.Tests.Sessions;
+
+[Collection(ApiCollection.Name)]
+public class HubTests(ApiFixture fixture) : SessionContext(fixture)
+{
+    private static bool Shows(Forum.Projections.Sessions.SessionBoard b, Guid item, Guid member, Stance stance) =>
+        b.Agenda.FirstOrDefault(i => i.ItemId == item)?.Positions.GetValueOrDefault(member)?.Stance == stance;
+
+    [Fact]
+    public async Task Two_members_and_an_observer_see_each_others_positions_arrive_in_order()
+    {
+        var w = await World(open: true);
+        await using var gov = await BoardMirror.Join(Host, w.Gov.Token, w.SessionId);
+        await using var cso = await BoardMirror.Join(Host, w.Cso.Token, w.SessionId);
+        await using var observer = await BoardMirror.Join(Host, w.Observer.Token, w.SessionId);
+        gov.Board.CurrentItemId.ShouldBe(w.DecisionItem);
+
+        await Position(w, w.Gov.Token, "Support", "Ready.");
+        await Position(w, w.Cso.Token, "Object", "Too slow.");
+        await Position(w, w.Secretariat, "Abstain", "", onBehalfOf: w.Other.MemberId);
+
+        foreach (var screen in new[] { gov, cso, observer })
+        {
+            await screen.Until(b => Shows(b, w.DecisionItem, w.Gov.MemberId, Stance.Support)
+                                    && Shows(b, w.DecisionItem, w.Cso.MemberId, Stance.Object)
+                                    && Shows(b, w.DecisionItem, w.Other.MemberId, Stance.Abstain));
+            screen.AppliedVersions.ShouldBeInOrder(SortDirection.Ascending);
+            screen.AppliedVersions.Distinct().Count().ShouldBe(screen.AppliedVersions.Count);
+            var item = screen.Board.Agenda.Single(i => i.ItemId == w.DecisionItem);
+            item.Tally[Stance.Object].ShouldBe(1);
+            item.Positions[w.Cso.MemberId].Statement.ShouldBe("Too slow.");
+        }
+        // What the screens show is what the server's board says.
+        var server = await Board(w, w.Gov.Token);
+        observer.Board.Version.ShouldBe(server.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_client_that_disconnects_and_rejoins_converges_on_the_latest_board()
+    {
+        var w = await World(open: true);
+        await using var cso = await BoardMirror.Join(Host, w.Cso.Token, w.SessionId);
+        await cso.Disconnect();
+
+        await Position(w, w.Gov.Token, "Support", "While you were away.");
+        await PostJson(w.GovChair.Token, w.Url("/hands"), new { raised = true }, 200);
+
+        await cso.Reconnect();
+        await cso.Until(b => Shows(b, w.DecisionItem, w.Gov.MemberId, Stance.Support) && b.Hands.Count == 1);
+        var server = await Board(w, w.Cso.Token);
+        cso.Board.Version.ShouldBe(server.GetProperty("version").GetInt64());
+
+        // And it keeps following afterwards.
+        await Position(w, w.Cso.Token, "Block", "No register without sanctions.");
+        await cso.Until(b => Shows(b, w.DecisionItem, w.Cso.MemberId, Stance.Block));
+    }
+
+    [Fact]
+    public async Task An_observer_cannot_write_and_outsiders_and_anonymous_callers_cannot_join()
+    {
+        var w = await World(open: true);
+        await using var observer = await BoardMirror.Join(Host, w.Observer.Token, w.SessionId);
+        ShouldBeProblem(await PostJson(w.Observer.Token, w.Item(w.DecisionItem, "/positions"), new { stance = "Support" }, 403), 403, "voting-member-only");
+        observer.Board.Agenda.Single(i => i.ItemId == w.DecisionItem).Positions.ShouldBeEmpty();
+
+        var admin = await AdminToken();
+        var otherForum = (await PostJson(admin, "/api/forums", new { name = "Another forum", country = "Georgia", language = "ka" })).GetProperty("forumId").GetGuid();
+        await PostJson(admin, $"/api/forums/{otherForum}/members", new { name = "ნინო", email = "elsewhere@forum.test", group = "CivilSociety", role = "Member" });
+        var outsider = await TokenFor("elsewhere@forum.test");
+
+        await using var outsiderConnection = BoardMirror.Connect(Host, outsider);
+        await outsiderConnection.StartAsync();
+        (await Should.ThrowAsync<HubException>(() => outsiderConnection.InvokeAsync<object>("Join", w.SessionId))).Message.ShouldContain("forum-members-only");
+
+        await using var anonymous = BoardMirror.Connect(Host, null);
+        await anonymous.StartAsync();
+        (await Should.ThrowAsync<HubException>(() => anonymous.InvokeAsync<object>("Join", w.SessionId))).Message.ShouldContain("sign-in-required");
+    }
+}

@@ -1,0 +1,72 @@
+using Forum.Domain.Sessions;
+using Forum.Tests.Support;
+using Marten;
+
+namespace Forum.Tests.Sessions;
+
+[Collection(ApiCollection.Name)]
+public class RoomAtOnceTests(ApiFixture fixture) : SessionContext(fixture)
+{
+    [Fact]
+    public async Task A_hundred_members_sending_two_hundred_submissions_at_once_all_get_2xx_and_the_board_shows_each_last_stance()
+    {
+        var w = await World(open: true);
+        var now = DateTimeOffset.UtcNow;
+        // A hundred more members, admitted and checked in through the store in one go (arrangement, not the subject).
+        var members = Enumerable.Range(0, 100).Select(i => (Id: Guid.CreateVersion7(), Email: $"room{i}@forum.test")).ToList();
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(w.ForumId, members.Select((m, i) => (object)new Forum.Domain.Forums.MemberAdmitted(
+                w.ForumId, m.Id, $"Member {i}", m.Email, "Org", (Forum.Domain.Forums.StakeholderGroup)(i % 3), Forum.Domain.Forums.MemberRole.Member, Guid.Empty, now)).ToArray());
+            session.Events.Append(w.SessionId, members.Select((m, i) => (object)new ParticipantCheckedIn(
+                w.SessionId, m.Id, $"Member {i}", (Forum.Domain.Forums.StakeholderGroup)(i % 3), Forum.Domain.Forums.MemberRole.Member, Presence.Online, null, now)).ToArray());
+            await session.SaveChangesAsync();
+        }
+        var tokens = new List<string>();
+        foreach (var m in members) tokens.Add(await TokenFor(m.Email));
+
+        var stances = Enum.GetValues<Stance>().Where(s => s is not (Stance.Block or Stance.Object)).ToArray();
+        var expected = new Dictionary<Guid, Stance>();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var submissions = new System.Collections.Concurrent.ConcurrentBag<Guid>();
+        var tasks = members.Select(async (m, i) =>
+        {
+            await start.Task;
+            // Each member sends twice; the second is their last word.
+            foreach (var round in new[] { 0, 1 })
+            {
+                var stance = stances[(i + round) % stances.Length];
+                var result = await Host.Scenario(s =>
+                {
+                    s.WithRequestHeader("Authorization", "Bearer " + tokens[i]);
+                    s.Post.Json(new { stance = stance.ToString(), statement = $"round {round}" }).ToUrl(w.Item(w.DecisionItem, "/positions"));
+                    s.IgnoreStatusCode();
+                });
+                statuses.Add(result.Context.Response.StatusCode);
+                if (result.Context.Response.StatusCode == 202)
+                    submissions.Add((await ReadJson(result)).GetProperty("submissionId").GetGuid());
+            }
+        }).ToList();
+        for (var i = 0; i < members.Count; i++) expected[members[i].Id] = stances[(i + 1) % stances.Length];
+        start.SetResult();
+        await Task.WhenAll(tasks);
+
+        statuses.Count.ShouldBe(200);
+        statuses.ShouldAllBe(s => s >= 200 && s < 300);
+        foreach (var id in submissions) await Fixture.Receipts.WaitFor(id);
+
+        var board = await Board(w, w.Gov.Token);
+        var positions = ItemOf(board, w.DecisionItem).GetProperty("positions");
+        foreach (var m in members)
+        {
+            var p = positions.GetProperty(m.Id.ToString());
+            p.GetProperty("stance").GetString().ShouldBe(expected[m.Id].ToString());
+            p.GetProperty("statement").GetString().ShouldBe("round 1");
+        }
+        await using var query = Store.QuerySession();
+        var receipts = await query.Query<Forum.Host.Sessions.PositionReceipt>().Where(r => r.SessionId == w.SessionId).ToListAsync();
+        receipts.Count.ShouldBe(200);
+        receipts.ShouldAllBe(r => r.Status != Forum.Host.Sessions.SubmissionStatus.Refused);
+    }
+}

@@ -1,0 +1,143 @@
+using Alba;
+using Forum.Host.Infrastructure;
+using Forum.Host.Live;
+using Forum.Projections.Sessions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Tests.Support;
+
+/// <summary>
+/// A participant's screen as a real SignalR client over a WebSocket: joins, applies pushed changes in version order,
+/// rejoins on a gap, and lets a test await what the screen shows.
+/// </summary>
+public sealed class BoardMirror : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+    private readonly Guid _sessionId;
+    private readonly Lock _lock = new();
+    private readonly List<(Func<SessionBoard, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+
+    public SessionBoard Board { get; private set; } = null!;
+    public List<long> AppliedVersions { get; } = [];
+    public int Rejoins { get; private set; }
+    public List<Guid> Refused { get; } = [];
+
+    private BoardMirror(HubConnection connection, Guid sessionId)
+    {
+        _connection = connection;
+        _sessionId = sessionId;
+        connection.On<Guid, long, BoardChange>(nameof(ISessionClient.BoardChanged), (_, _, change) => OnChange(change));
+        connection.On<Guid, Guid, Microsoft.AspNetCore.Mvc.ProblemDetails>(nameof(ISessionClient.SubmissionRefused), (_, id, _) => { lock (_lock) Refused.Add(id); });
+    }
+
+    public static HubConnection Connect(IAlbaHost host, string? token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Server.BaseAddress, "hubs/sessions"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                if (token is not null) o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                // The test server's WebSocket client ignores the client's own headers: pass the token ourselves.
+                o.WebSocketFactory = async (context, ct) =>
+                {
+                    var client = host.Server.CreateWebSocketClient();
+                    if (token is not null) client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + token;
+                    return await client.ConnectAsync(context.Uri, ct);
+                };
+            })
+            .AddJsonProtocol(o => Web.Configure(o.PayloadSerializerOptions))
+            .Build();
+
+    public static async Task<BoardMirror> Join(IAlbaHost host, string token, Guid sessionId)
+    {
+        var mirror = new BoardMirror(Connect(host, token), sessionId);
+        await mirror._connection.StartAsync();
+        await mirror.Rejoin();
+        return mirror;
+    }
+
+    public async Task Rejoin()
+    {
+        var joined = await _connection.InvokeAsync<JoinResult>("Join", _sessionId);
+        lock (_lock)
+        {
+            if (Board is null || joined.Version >= Board.Version) Board = joined.Board;
+            Signal();
+        }
+    }
+
+    public Task Disconnect() => _connection.StopAsync();
+
+    public async Task Reconnect()
+    {
+        await _connection.StartAsync();
+        Rejoins++;
+        await Rejoin();
+    }
+
+    private void OnChange(BoardChange change)
+    {
+        var gap = false;
+        lock (_lock)
+        {
+            if (change.ToVersion <= Board.Version) return;          // already seen: never go back to an older board
+            if (change.FromVersion > Board.Version) gap = true;      // missed something: join again
+            else
+            {
+                Apply(Board, change);
+                AppliedVersions.Add(change.ToVersion);
+                Signal();
+            }
+        }
+        if (gap) _ = Task.Run(async () => { Rejoins++; await Rejoin(); });
+    }
+
+    /// <summary>The same rule the browser applies: replace the small parts, upsert what was touched.</summary>
+    public static void Apply(SessionBoard b, BoardChange c)
+    {
+        b.Version = c.ToVersion;
+        b.Status = c.Status; b.CurrentItemId = c.CurrentItemId; b.Title = c.Title; b.StartsAt = c.StartsAt; b.EndsAt = c.EndsAt;
+        b.Venue = c.Venue; b.OnlineUrl = c.OnlineUrl; b.CancelReason = c.CancelReason; b.Attendance = c.Attendance; b.Quorum = c.Quorum;
+        b.Hands = c.Hands; b.Floor = c.Floor; b.SpeakingSeconds = c.SpeakingSeconds;
+        foreach (var item in c.Items)
+        {
+            var existing = b.Agenda.FirstOrDefault(i => i.ItemId == item.ItemId);
+            item.Positions = existing?.Positions ?? [];
+            if (existing is not null) b.Agenda.Remove(existing);
+            b.Agenda.Add(item);
+        }
+        b.Agenda = b.Agenda.OrderBy(i => c.AgendaOrder.IndexOf(i.ItemId)).ToList();
+        foreach (var p in c.Positions)
+        {
+            var item = b.Agenda.First(i => i.ItemId == p.ItemId);
+            if (p.Position is null) item.Positions.Remove(p.MemberId); else item.Positions[p.MemberId] = p.Position;
+        }
+        foreach (var a in c.Attendees)
+            if (a.Attendee is null) b.Attendees.Remove(a.MemberId); else b.Attendees[a.MemberId] = a.Attendee;
+    }
+
+    /// <summary>Completes when the screen shows what the condition asks for (an awaited signal, not a sleep).</summary>
+    public Task Until(Func<SessionBoard, bool> condition, int seconds = 15)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            if (condition(Board)) return Task.CompletedTask;
+            _waiters.Add((condition, done));
+        }
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(seconds));
+    }
+
+    private void Signal()
+    {
+        foreach (var w in _waiters.ToList().Where(w => w.Condition(Board)))
+        {
+            _waiters.Remove(w);
+            w.Done.TrySetResult();
+        }
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}
