@@ -17,7 +17,8 @@ public sealed class Spec<TState> where TState : class
     {
         _verdict.ShouldNotBeNull();
         _verdict.Rejection.ShouldBeNull();
-        _verdict.Events.ShouldBe(expected);
+        // Structural comparison: events hold lists and dictionaries, which records compare by reference.
+        _verdict.Events.Select(Describe).ShouldBe(expected.Select(Describe));
     }
 
     public void ThenRejected(RejectionKind kind, string rule)
@@ -28,6 +29,8 @@ public sealed class Spec<TState> where TState : class
         _verdict.Rejection.Kind.ShouldBe(kind);
         _verdict.Events.ShouldBeEmpty();
     }
+
+    private static string Describe(object e) => e.GetType().Name + " " + System.Text.Json.JsonSerializer.Serialize(e, e.GetType());
 
     /// <summary>Folds events the way Marten does: the first through a static Create, the rest through Apply.</summary>
     public static TState Fold(IEnumerable<object> events)
