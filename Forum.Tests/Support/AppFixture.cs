@@ -32,6 +32,8 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Forum:Schema", Schema);
             b.UseSetting("Forum:DataDirectory", DataDirectory);
             b.UseSetting("Forum:PublicUrl", "http://forum.test");
+            // Every test calls from the same address; the per-address limit is what the tests exercise.
+            b.UseSetting("Forum:SignInLinksPerClient", "10000");
             b.UseSetting("Smtp:Host", "127.0.0.1");
             b.UseSetting("Smtp:Port", Smtp.Configuration.Port.ToString());
             b.UseSetting("Smtp:From", "Forum <forum@forum.test>");
