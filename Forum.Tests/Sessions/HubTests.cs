@@ -2,6 +2,7 @@ using Forum.Domain.Sessions;
 using Forum.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forum.Tests.Sessions;
 
@@ -80,5 +81,27 @@ public class HubTests(ApiFixture fixture) : SessionContext(fixture)
         await using var anonymous = BoardMirror.Connect(Host, null);
         await anonymous.StartAsync();
         (await Should.ThrowAsync<HubException>(() => anonymous.InvokeAsync<object>("Join", w.SessionId))).Message.ShouldContain("sign-in-required");
+    }
+
+    [Fact]
+    public async Task A_submission_refused_at_its_turn_is_told_to_the_submitter_and_on_its_receipt()
+    {
+        var w = await World(open: true);
+        await using var gov = await BoardMirror.Join(Host, w.Gov.Token, w.SessionId);
+        await PostJson(w.GovChair.Token, w.Item(w.DecisionItem, "/decision"), new { outcome = "Deferred", text = "Next meeting." }, 200);
+        await PostJson(w.GovChair.Token, w.Item(w.DecisionItem, "/close"), new { }, 200);
+
+        // Accepted at the door just before the item closed; its turn comes after.
+        var late = Guid.CreateVersion7();
+        var account = (await GetJson(w.Gov.Token, "/api/me")).GetProperty("accountId").GetGuid();
+        using var scope = Host.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(
+            new Forum.Host.Sessions.PositionSubmission(w.SessionId, w.DecisionItem, late, account, w.Gov.Email, false, Stance.Support, "too late", null));
+        var receipt = await Fixture.Receipts.WaitFor(late);
+        receipt.Status.ShouldBe(Forum.Host.Sessions.SubmissionStatus.Refused);
+        var status = await GetJson(w.Gov.Token, w.Url($"/submissions/{late}"));
+        status.GetProperty("status").GetString().ShouldBe("Refused");
+        status.GetProperty("rule").GetString().ShouldBe("item-not-open");
+        await gov.UntilRefused(late);
     }
 }

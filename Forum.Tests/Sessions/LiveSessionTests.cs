@@ -66,6 +66,12 @@ public class LiveSessionTests(ApiFixture fixture) : SessionContext(fixture)
         ItemOf(then, w.DecisionItem).GetProperty("decision").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
         StanceOf(then, w.DecisionItem, w.Cso.MemberId).ShouldBe("Block");
 
+        // The board as it was at a moment, by time.
+        var at = board.GetProperty("agenda").EnumerateArray().Single(i => i.GetProperty("itemId").GetGuid() == w.DecisionItem).GetProperty("openedAt").GetDateTimeOffset();
+        var atOpening = await Board(w, w.Cso.Token, $"?at={Uri.EscapeDataString(at.ToString("O"))}");
+        ItemOf(atOpening, w.DecisionItem).GetProperty("positions").EnumerateObject().Count().ShouldBe(0);
+        ShouldBeProblem(await GetJson(w.Cso.Token, w.Url("?version=0"), 400), 400, "version-range", "version");
+
         await PostJson(w.CsoChair.Token, w.Url("/close"), new { }, 200);
         (await Board(w, w.Gov.Token)).GetProperty("status").GetString().ShouldBe("Closed");
         ShouldBeProblem(await PostJson(w.Gov.Token, w.Item(w.DecisionItem, "/positions"), new { stance = "Support" }, 409), 409, "session-closed");

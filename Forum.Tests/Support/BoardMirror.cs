@@ -29,7 +29,14 @@ public sealed class BoardMirror : IAsyncDisposable
         _connection = connection;
         _sessionId = sessionId;
         connection.On<Guid, long, BoardChange>(nameof(ISessionClient.BoardChanged), (_, _, change) => OnChange(change));
-        connection.On<Guid, Guid, Microsoft.AspNetCore.Mvc.ProblemDetails>(nameof(ISessionClient.SubmissionRefused), (_, id, _) => { lock (_lock) Refused.Add(id); });
+        connection.On<Guid, Guid, Microsoft.AspNetCore.Mvc.ProblemDetails>(nameof(ISessionClient.SubmissionRefused), (_, id, _) =>
+        {
+            lock (_lock)
+            {
+                Refused.Add(id);
+                Signal();
+            }
+        });
     }
 
     public static HubConnection Connect(IAlbaHost host, string? token) =>
@@ -129,6 +136,8 @@ public sealed class BoardMirror : IAsyncDisposable
         }
         return done.Task.WaitAsync(TimeSpan.FromSeconds(seconds));
     }
+
+    public Task UntilRefused(Guid submissionId) => Until(_ => Refused.Contains(submissionId));
 
     private void Signal()
     {
