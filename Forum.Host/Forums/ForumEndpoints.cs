@@ -126,3 +126,15 @@ public static class RosterView
         };
     }
 }
+
+public static class ForumHealthEndpoint
+{
+    [WolverineGet("/api/forums/{forumId}/health"), Tags("Forums")]
+    public static async Task<IResult> Get(Guid forumId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock)
+    {
+        var (_, _, refusal) = await ForumStreams.Read(session, forumId, user, ForumRole.Observer, "see this forum's health");
+        if (refusal is not null) return Problems.Of(refusal);
+        var boards = await session.Query<Forum.Projections.Sessions.SessionBoard>().Where(b => b.ForumId == forumId).ToListAsync();
+        return Results.Ok(ForumHealth.From(forumId, boards, clock.GetUtcNow()));
+    }
+}

@@ -9,6 +9,7 @@ using Npgsql;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Http;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace Forum.Host.Infrastructure;
@@ -57,6 +58,8 @@ public static class Persistence
             opts.Policies.UseDurableLocalQueues();
             opts.Policies.UseDurableInboxOnAllListeners();
             opts.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            // A dropped connection or a deadlock victim is retried; the handlers are idempotent (receipts, delivery records).
+            opts.OnException<NpgsqlException>().RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1));
         });
         builder.Services.AddWolverineHttp();
 

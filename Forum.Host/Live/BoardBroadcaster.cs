@@ -75,6 +75,8 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
             var change = BoardChange.Between(board, from, events);
             await hub.Clients.Group(SessionHub.Group(sessionId)).BoardChanged(sessionId, board.Version, change);
             feed.LastPushed = board.Version;
+            // A session that has ended changes no more: forget its feed (a late change would start a new one).
+            if (board.Status is SessionStatus.Closed or SessionStatus.Cancelled) _feeds.TryRemove(sessionId, out _);
         }
         catch (Exception e)
         {

@@ -75,6 +75,17 @@ public class LiveSessionTests(ApiFixture fixture) : SessionContext(fixture)
         await PostJson(w.CsoChair.Token, w.Url("/close"), new { }, 200);
         (await Board(w, w.Gov.Token)).GetProperty("status").GetString().ShouldBe("Closed");
         ShouldBeProblem(await PostJson(w.Gov.Token, w.Item(w.DecisionItem, "/positions"), new { stance = "Support" }, 409), 409, "session-closed");
+
+        // What the forum can show for the OGP standards.
+        var health = await GetJson(w.Observer.Token, $"/api/forums/{w.ForumId}/health");
+        health.GetProperty("sessionsHeld").GetInt32().ShouldBe(1);
+        health.GetProperty("meetsEverySixMonths").GetBoolean().ShouldBeTrue();
+        health.GetProperty("parityShare").GetDouble().ShouldBe(1);
+        health.GetProperty("decisions").GetInt32().ShouldBe(1);
+        health.GetProperty("consensusShare").GetDouble().ShouldBe(1);
+        health.GetProperty("positionsDecidedShare").GetDouble().ShouldBe(1);
+        health.GetProperty("objectionsAnsweredShare").GetDouble().ShouldBe(1);
+        ShouldBeProblem(await GetJson(null, $"/api/forums/{w.ForumId}/health", 401), 401, "sign-in-required");
     }
 
     [Fact]
