@@ -27,7 +27,10 @@ public static class Web
         var dataDir = builder.Configuration["Forum:DataDirectory"] ?? ".data";
         services.AddDataProtection().SetApplicationName("Forum").PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, "keys", "data-protection")));
 
-        services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
+        var health = services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
+        // With the Redis backplane, a host whose Redis is down still looks alive but every hub connection dies: not ready.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Redis:Connection"]))
+            health.AddCheck<RedisReady>("redis", tags: ["ready"]);
     }
 
     public static void Configure(JsonSerializerOptions o)
@@ -65,6 +68,26 @@ internal sealed class PostgresReady(IConfiguration config) : IHealthCheck
         catch (Exception e)
         {
             return HealthCheckResult.Unhealthy("PostgreSQL is not reachable", e);
+        }
+    }
+}
+
+internal sealed class RedisReady(IConfiguration config) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            var options = StackExchange.Redis.ConfigurationOptions.Parse(config["Redis:Connection"]!);
+            options.AbortOnConnectFail = true;
+            options.ConnectTimeout = 2000;
+            await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(options);
+            await redis.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("Redis (the SignalR backplane) is not reachable", e);
         }
     }
 }
