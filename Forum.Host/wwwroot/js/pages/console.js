@@ -98,9 +98,10 @@ function drawDecision(board, item) {
   form.hidden = !open;
   render($('#decision-done'), item?.decision ? view.decision(item.decision) : !open ? el('p', { class: 'muted' }, t('console.noDecisionNow')) : null);
   if (!open) return;
-  if (decisionFor !== `${item.itemId}/${item.proposalRevision}` && document.activeElement !== $('#decision-text')) {
+  const key = `${item.itemId}/${item.proposalRevision}/${item.proposal ?? ''}`;
+  if (decisionFor !== key && document.activeElement !== $('#decision-text')) {
     $('#decision-text').value = item.proposal || '';
-    decisionFor = `${item.itemId}/${item.proposalRevision}`;
+    decisionFor = key;
   }
   // A reasoned response for each position not followed: required for Object and Block, welcome for reservations.
   const answerable = Object.values(item.positions).filter((p) => ['Object', 'Block', 'SupportWithReservations'].includes(p.stance))
