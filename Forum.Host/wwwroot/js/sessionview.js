@@ -93,7 +93,7 @@ export function positions(item, me) {
 export function tallies(item, extraRows) {
   return el('div', { class: 'table-wrap' }, el('table', { id: 'tallies' },
     el('caption', {}, t('session.talliesByGroup')),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('session.group')), stances.map((s) => el('th', { scope: 'col' }, label('stance', s))),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('session.group')), stances.map((s) => el('th', { scope: 'col', class: `stance-${s}` }, label('stance', s))),
       el('th', { scope: 'col' }, t('session.total')))),
     el('tbody', {}, groups.map((g) => el('tr', { 'data-group': g }, el('th', { scope: 'row' }, label('group', g)),
       stances.map((s) => el('td', { 'data-stance': s }, String(count(item, g, s)))),
