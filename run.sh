@@ -35,7 +35,8 @@ dotnet build Forum.Host/Forum.Host.csproj -c Release -v q -nologo >/dev/null
 host=Forum.Host/bin/Release/net10.0/Forum.Host.dll
 if [ -n "$demo" ]; then
   log "seeding the demo forum"
-  dotnet "$host" seed-demo
+  # Quiet: only warnings, and nothing from pushes to live pages (none are connected while seeding).
+  env Logging__LogLevel__Default=Warning "Logging__LogLevel__Forum.Host.Live=None" dotnet "$host" seed-demo
 fi
 log "serving on $Forum__PublicUrl (Ctrl+C stops)"
 exec dotnet "$host" --urls "${FORUM_URLS:-http://localhost:5080}" "${args[@]}"
