@@ -8,6 +8,8 @@ source scripts/lib.sh
 root=$(pwd)
 pgdir="$root/.data/pg"
 if [ "${1:-}" = "stop" ]; then pg_cluster_stop "$pgdir"; log "stopped the private PostgreSQL cluster"; exit 0; fi
+demo=""; args=()
+for a in "$@"; do if [ "$a" = "--demo" ]; then demo=1; else args+=("$a"); fi; done
 
 ensure_dotnet
 apt_install fonts-dejavu-core
@@ -30,5 +32,11 @@ export Logging__Format=text
 
 log "building"
 dotnet build Forum.Host/Forum.Host.csproj -c Release -v q -nologo >/dev/null
+host=Forum.Host/bin/Release/net10.0/Forum.Host.dll
+if [ -n "$demo" ]; then
+  log "seeding the demo forum"
+  # Quiet: only warnings, and nothing from pushes to live pages (none are connected while seeding).
+  env Logging__LogLevel__Default=Warning "Logging__LogLevel__Forum.Host.Live=None" dotnet "$host" seed-demo
+fi
 log "serving on $Forum__PublicUrl (Ctrl+C stops)"
-exec dotnet Forum.Host/bin/Release/net10.0/Forum.Host.dll --urls "${FORUM_URLS:-http://localhost:5080}" "$@"
+exec dotnet "$host" --urls "${FORUM_URLS:-http://localhost:5080}" "${args[@]}"

@@ -4,7 +4,9 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
 ensure_dotnet
-apt_install fonts-dejavu-core poppler-utils || exit 1
+# chromium: the browser tests drive Debian's build with Playwright (no browser downloads); npm: the SignalR browser client.
+apt_install fonts-dejavu-core poppler-utils chromium || exit 1
+command -v npm >/dev/null || apt_install npm || exit 1
 
 cleanup() { :; }
 if [ -z "${FORUM_DB:-}" ]; then

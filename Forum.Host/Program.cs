@@ -2,6 +2,7 @@ using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
 using Forum.Host.Mail;
+using Forum.Host.Pages;
 using Forum.Host.Sessions;
 using JasperFx;
 
@@ -18,6 +19,7 @@ var app = builder.Build();
 app.UseForumWeb();
 app.MapForumEndpoints();
 app.MapForumSessions();
+app.UseForumPages();
 
 return await app.RunJasperFxCommands(args);
 

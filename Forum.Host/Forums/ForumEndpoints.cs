@@ -47,7 +47,7 @@ public static class ReadForumEndpoints
         var (_, role, refusal) = await ForumStreams.Read(session, forumId, user, ForumRole.Observer, "see this forum");
         if (refusal is not null) return Problems.Of(refusal);
         var roster = await session.LoadAsync<ForumRoster>(forumId);
-        return Results.Ok(RosterView.Of(roster!, role));
+        return Results.Ok(RosterView.Of(roster!, role, ForumClaims.ActorOf(user)?.Email));
     }
 }
 
@@ -113,12 +113,14 @@ public static class RulesEndpoint
 /// <summary>What a roster shows: e-mail addresses only to the secretariat.</summary>
 public static class RosterView
 {
-    public static object Of(ForumRoster r, ForumRole role)
+    /// <summary><c>yourMemberId</c> lets a page find the caller among members, positions and hands without seeing e-mails.</summary>
+    public static object Of(ForumRoster r, ForumRole role, string? yourEmail = null)
     {
         var secretariat = role == ForumRole.Secretariat;
+        var you = yourEmail is null ? null : r.Members.FirstOrDefault(m => m.Email == yourEmail)?.MemberId;
         return new
         {
-            forumId = r.Id, r.Name, r.Country, r.Language, r.Description, r.EstablishedAt, yourRole = role.ToString(), r.Rules,
+            forumId = r.Id, r.Name, r.Country, r.Language, r.Description, r.EstablishedAt, yourRole = role.ToString(), yourMemberId = you, r.Rules,
             secretariat = secretariat ? r.Secretariat : null,
             members = r.Members.OrderBy(m => m.Group).ThenBy(m => m.Name, StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true))
                 .Select(m => new { m.MemberId, m.Name, m.Organisation, m.Group, m.Role, m.CoChair, email = secretariat ? m.Email : null }),

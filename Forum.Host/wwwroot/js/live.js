@@ -1,0 +1,95 @@
+// One live session over the hub every client uses (/hubs/sessions): join, apply BoardChanged in version order,
+// show a lost connection, and resynchronise (join again) on reconnect or on a gap in versions.
+import { applyChange } from './board.js';
+import { t } from './i18n.js';
+
+const retryDelays = [0, 300, 1000, 2000, 3000];
+
+export class LiveSession {
+  /** options: sessionId, token (room display), onBoard(board, change), onRefused(submissionId, problem), onError(message) */
+  constructor(options) {
+    this.options = options;
+    this.sessionId = options.sessionId;
+    this.board = null;
+    this.pending = [];
+    this.joining = false;
+    this.joinAgain = false;
+    this.wasConnected = false;
+    const signalR = window.signalR;
+    const transport = {
+      // WebSockets only: a lost socket is a lost connection, shown at once; cookies or the token travel with it.
+      transport: signalR.HttpTransportType.WebSockets,
+      skipNegotiation: true,
+    };
+    if (options.token) transport.accessTokenFactory = () => options.token;
+    this.connection = new signalR.HubConnectionBuilder()
+      .withUrl('/hubs/sessions', transport)
+      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelays[ctx.previousRetryCount] ?? 5000 })
+      .configureLogging(signalR.LogLevel.None)
+      .build();
+    this.connection.on('BoardChanged', (sessionId, version, change) => { if (sessionId === this.sessionId) this.receive(change); });
+    this.connection.on('SubmissionRefused', (sessionId, submissionId, problem) => {
+      if (sessionId === this.sessionId) this.options.onRefused?.(submissionId, problem);
+    });
+    this.connection.onreconnecting(() => this.lost());
+    this.connection.onreconnected(() => this.join());
+    this.connection.onclose(() => { this.lost(); this.startWithRetries(1); });
+  }
+
+  async start() { await this.startWithRetries(0); }
+
+  async startWithRetries(attempt) {
+    for (;;) {
+      try {
+        await this.connection.start();
+        await this.join();
+        return;
+      } catch {
+        if (attempt > 0 || this.wasConnected) this.lost();
+        else this.banner(true);
+        await new Promise((r) => setTimeout(r, retryDelays[Math.min(attempt, retryDelays.length - 1)] || 1000));
+        attempt++;
+      }
+    }
+  }
+
+  receive(change) {
+    if (this.joining || !this.board) { this.pending.push(change); return; }
+    const result = applyChange(this.board, change);
+    if (result === 'gap') this.join();
+    else if (result === 'applied') this.options.onBoard(this.board, change);
+  }
+
+  /** Join (again): the server answers the board as it stands; pushes that arrived meanwhile are applied on top. */
+  async join() {
+    if (this.joining) { this.joinAgain = true; return; }
+    this.joining = true;
+    this.pending = [];
+    try {
+      const joined = await this.connection.invoke('Join', this.sessionId);
+      // Never show an older board after a newer one.
+      if (!this.board || joined.version >= this.board.version) this.board = joined.board;
+      this.joining = false;
+      const waiting = this.pending.sort((a, b) => a.fromVersion - b.fromVersion);
+      this.pending = [];
+      this.wasConnected = true;
+      this.banner(false);
+      this.options.onBoard(this.board, null);
+      for (const change of waiting) this.receive(change);
+    } catch (err) {
+      this.joining = false;
+      if (this.connection.state === 'Connected') this.options.onError?.(String(err.message || err).replace(/^.*HubException: /, ''));
+    } finally {
+      if (this.joinAgain) { this.joinAgain = false; this.join(); }
+    }
+  }
+
+  lost() { this.banner(true); }
+
+  banner(show) {
+    const banner = document.getElementById('banner');
+    if (!banner) return;
+    banner.textContent = show ? t('live.lost') : '';
+    banner.hidden = !show;
+  }
+}
