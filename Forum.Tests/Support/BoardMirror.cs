@@ -54,7 +54,7 @@ public sealed class BoardMirror : IAsyncDisposable
                     return await client.ConnectAsync(context.Uri, ct);
                 };
             })
-            .AddJsonProtocol(o => Web.Configure(o.PayloadSerializerOptions))
+            .AddJsonProtocol(o => Forum.Host.Infrastructure.Web.Configure(o.PayloadSerializerOptions))
             .Build();
 
     public static async Task<BoardMirror> Join(IAlbaHost host, string token, Guid sessionId)
