@@ -2,6 +2,7 @@ using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
 using Forum.Host.Mail;
+using Forum.Host.Minutes;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ builder.AddForumWeb();
 builder.AddForumPersistence();
 builder.AddForumMail();
 builder.AddForumIdentity();
+builder.AddForumMinutes();
 
 var app = builder.Build();
 

@@ -1,4 +1,5 @@
 using Forum.Projections.Forums;
+using Forum.Projections.Minutes;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -13,6 +14,8 @@ public static class ProjectionsConfiguration
         opts.Projections.Snapshot<ForumRoster>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ForumDirectoryEntry>(SnapshotLifecycle.Inline);
         opts.Schema.For<ForumDirectoryEntry>().Index(x => x.People);
+        opts.Projections.Snapshot<MinutesView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<MinutesView>().Index(x => x.SessionId).Index(x => x.ForumId);
         return opts;
     }
 }
