@@ -18,11 +18,16 @@ public sealed class CmsPdfSigner(X509Certificate2 certificate, DateTimeOffset si
     // Reserved space in the PDF; the CMS is smaller (certificate + signed attributes + signature) and padded.
     public Task<int> GetSignatureSizeAsync() => Task.FromResult(certificate.RawData.Length + 4096);
 
-    public async Task<byte[]> GetSignatureAsync(Stream stream)
+    public Task<byte[]> GetSignatureAsync(Stream stream)
     {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer);
-        var cms = new SignedCms(new ContentInfo(buffer.ToArray()), detached: true);
+        // PDFsharp's RangedStream throws on CanSeek (so no CopyTo), but knows its length and position.
+        var content = new byte[stream.Length];
+        stream.Position = 0;
+        var offset = 0;
+        int read;
+        while (offset < content.Length && (read = stream.Read(content, offset, content.Length - offset)) > 0) offset += read;
+        if (offset != content.Length) throw new InvalidOperationException($"Read {offset} of {content.Length} bytes to sign.");
+        var cms = new SignedCms(new ContentInfo(content), detached: true);
         var signer = new CmsSigner(SubjectIdentifierType.IssuerAndSerialNumber, certificate)
         {
             DigestAlgorithm = new Oid("2.16.840.1.101.3.4.2.1"), // SHA-256
@@ -31,7 +36,7 @@ public sealed class CmsPdfSigner(X509Certificate2 certificate, DateTimeOffset si
         signer.SignedAttributes.Add(new Pkcs9SigningTime(signingTime.UtcDateTime));
         signer.SignedAttributes.Add(SigningCertificateV2(certificate));
         cms.ComputeSignature(signer, silent: true);
-        return cms.Encode();
+        return Task.FromResult(cms.Encode());
     }
 
     /// <summary>RFC 5035 signingCertificateV2 with the certificate's SHA-256 (the default algorithm, so not named).</summary>
