@@ -54,8 +54,10 @@ public sealed class CmsPdfSigner(X509Certificate2 certificate, DateTimeOffset si
 /// <summary>The visible signature box: who signed, when (UTC) and the key id, in DejaVu Sans.</summary>
 public sealed class SignatureBox(string signer, DateTimeOffset at, string keyId, string caption) : IAnnotationAppearanceHandler
 {
-    public void DrawAppearance(XGraphics gfx, XRect rect)
+    public void DrawAppearance(XGraphics gfx, XRect field)
     {
+        // The appearance is a form of the field's size: draw from its own origin, not the field's place on the page.
+        var rect = new XRect(0, 0, field.Width, field.Height);
         var pen = new XPen(XColor.FromArgb(90, 90, 90), 0.6);
         gfx.DrawRectangle(pen, XBrushes.White, rect);
         var bold = MinutesFonts.Font(MinutesFonts.Sans, 7.5, bold: true);

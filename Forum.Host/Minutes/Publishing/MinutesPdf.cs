@@ -69,7 +69,8 @@ public sealed class MinutesPdf
         {
             const double boxHeight = 46;
             if (_y + boxHeight + 12 > Bottom) NewPage();
-            boxRect = new XRect(Left, _y + 12, 250, boxHeight);
+            // The signature field's rectangle is in PDF user space: origin at the bottom left.
+            boxRect = new XRect(Left, PageHeight - (_y + 12 + boxHeight), 250, boxHeight);
         }
         _gfx?.Dispose();
         Footers(meta.Footer);
