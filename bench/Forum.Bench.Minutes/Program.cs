@@ -1,6 +1,8 @@
 // Minutes benchmark: a session of N events drafted (hash, fold, Markdown), rendered (HTML, PDF) and signed (PDF
 // signature, detached record), in memory, as the publish path runs it. Prints medians of several runs per size.
-// Usage: dotnet run -c Release --project bench/Forum.Bench.Minutes [-- 10000 100000] [--runs 5] [--out bench/results]
+// With FORUM_DB set, the session is appended to PostgreSQL first and each run reads it back as the drafting handler
+// and the publish endpoint do (typed events through Marten, raw rows for the hash) instead of serialising in memory.
+// Usage: [FORUM_DB=...] dotnet run -c Release --project bench/Forum.Bench.Minutes [-- 10000 100000] [--runs 5] [--out bench/results]
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -9,8 +11,13 @@ using System.Text.Json.Serialization;
 using Forum.Domain.Forums;
 using Forum.Domain.Minutes;
 using Forum.Domain.Sessions;
+using Forum.Host.Minutes;
 using Forum.Host.Minutes.Drafting;
 using Forum.Host.Minutes.Publishing;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Weasel.Core;
 
 var sizes = args.Where((a, i) => int.TryParse(a, out _) && (i == 0 || !args[i - 1].StartsWith("--"))).Select(int.Parse).ToList();
 if (sizes.Count == 0) sizes = [10_000, 100_000];
@@ -22,18 +29,37 @@ var keys = new SigningKeys(Path.Combine(Path.GetTempPath(), "forum-bench-keys"))
 var cert = keys.Current;
 var json = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Cpu()}; .NET {Environment.Version}");
+var db = Environment.GetEnvironmentVariable("FORUM_DB");
+using var store = db is null ? null : DocumentStore.For(o =>
+{
+    // As Forum.Host's Persistence configures it.
+    o.Connection(db);
+    o.DatabaseSchemaName = "bench_minutes";
+    o.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+    o.Events.StreamIdentity = StreamIdentity.AsGuid;
+    o.AutoCreateSchemaObjects = AutoCreate.All;
+});
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Cpu()}; .NET {Environment.Version}; events {(store is null ? "in memory" : "in PostgreSQL")}");
 // Warm up once on a small session (first signed save in a process pays for loading fonts and crypto).
-Pipeline(SessionFactory.Build(2_000), null);
+await Read(await Stored(SessionFactory.Build(2_000)));
+Pipeline(SessionFactory.Build(2_000), null, null);
 
 foreach (var size in sizes)
 {
-    var (forum, events) = SessionFactory.Build(size);
+    var (forum, events) = await Stored(SessionFactory.Build(size));
     var samples = new List<Dictionary<string, double>>();
     Output? last = null;
     for (var i = 0; i < runs; i++)
     {
-        var (times, output) = Pipeline((forum, events), cert);
+        var sw = Stopwatch.StartNew();
+        var read = await Read((forum, events));
+        var readMs = sw.Elapsed.TotalMilliseconds;
+        var (times, output) = Pipeline((forum, read.Events), read.Hash, cert);
+        if (read.Hash is not null)
+        {
+            times = new Dictionary<string, double> { ["read events + hash (PostgreSQL)"] = readMs }.Concat(times).ToDictionary();
+            times["total"] += readMs;
+        }
         samples.Add(times);
         last = output;
     }
@@ -44,14 +70,37 @@ foreach (var size in sizes)
         Console.WriteLine($"    {stage,-28} {Median(samples.Select(s => s[stage])),9:N1} ms");
 }
 
-(Dictionary<string, double>, Output) Pipeline((ForumState Forum, List<SessionEvent> Events) s, System.Security.Cryptography.X509Certificates.X509Certificate2? signWith)
+async Task<(ForumState Forum, List<SessionEvent> Events)> Stored((ForumState Forum, List<SessionEvent> Events) s)
+{
+    if (store is null) return s;
+    var sessionId = ((SessionScheduled)s.Events[0].Data).SessionId;
+    foreach (var (chunk, i) in s.Events.Chunk(5_000).Select((c, i) => (c, i)))
+    {
+        await using var session = store.LightweightSession();
+        if (i == 0) session.Events.StartStream(sessionId, chunk.Select(e => e.Data));
+        else session.Events.Append(sessionId, chunk.Select(e => e.Data));
+        await session.SaveChangesAsync();
+    }
+    return s;
+}
+
+async Task<(List<SessionEvent> Events, string? Hash)> Read((ForumState Forum, List<SessionEvent> Events) s)
+{
+    if (store is null) return (s.Events, null);
+    var sessionId = ((SessionScheduled)s.Events[0].Data).SessionId;
+    await using var session = store.QuerySession();
+    var events = (await SessionHistory.Typed(session, sessionId)).ToList();
+    return (events, await SessionHistory.Hash(store, sessionId, events[^1].Version));
+}
+
+(Dictionary<string, double>, Output) Pipeline((ForumState Forum, List<SessionEvent> Events) s, string? storedHash, System.Security.Cryptography.X509Certificates.X509Certificate2? signWith)
 {
     var times = new Dictionary<string, double>();
     var total = Stopwatch.StartNew();
     var sw = Stopwatch.StartNew();
-    // What the store returns: JSON per event (here serialised, as Marten wrote it), hashed in canonical form.
-    var hash = EventHash.Compute(s.Events.Select(e => new RecordedEvent(e.Version, Snake(e.Data.GetType().Name), e.Timestamp, JsonSerializer.Serialize(e.Data, e.Data.GetType(), json))));
-    times["events hash (SHA-256)"] = Lap(sw);
+    // In memory: JSON per event serialised as Marten writes it, hashed in canonical form (read from PostgreSQL otherwise).
+    var hash = storedHash ?? EventHash.Compute(s.Events.Select(e => new RecordedEvent(e.Version, Snake(e.Data.GetType().Name), e.Timestamp, JsonSerializer.Serialize(e.Data, e.Data.GetType(), json))));
+    if (storedHash is null) times["events hash (SHA-256)"] = Lap(sw);
     var model = SessionRecord.Build(s.Forum, s.Events, hash);
     times["fold the record"] = Lap(sw);
     var markdown = MinutesText.Markdown(model, "uk");
