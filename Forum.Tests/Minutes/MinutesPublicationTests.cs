@@ -251,6 +251,34 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
     }
 
     [Fact]
+    public async Task The_verify_minutes_verb_exits_non_zero_and_names_the_changed_document()
+    {
+        var id = await Published();
+        var pdf = await GetBytes(null, $"/api/minutes/{id}.pdf");
+        pdf[pdf.Length / 2] ^= 0x01;
+        var pdfPath = Path.Combine(Fixture.DataDirectory, $"{id}-changed.pdf");
+        var sigPath = Path.Combine(Fixture.DataDirectory, $"{id}.sig.json");
+        await File.WriteAllBytesAsync(pdfPath, pdf);
+        await File.WriteAllTextAsync(sigPath, await GetText(null, $"/api/minutes/{id}.sig.json"));
+
+        // The host's own command line, as an operator runs it: same database, schema and keys folder.
+        var host = Path.Combine(AppContext.BaseDirectory, "Forum.Host.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var a in new[] { host, "verify-minutes", pdfPath, sigPath }) start.ArgumentList.Add(a);
+        start.Environment["FORUM_DB"] = AppFixture.ConnectionString;
+        start.Environment["Forum__Schema"] = Store.Options.Events.DatabaseSchemaName;
+        start.Environment["Forum__DataDirectory"] = Fixture.DataDirectory;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        process.ExitCode.ShouldNotBe(0, output);
+        output.ShouldContain("document:      CHANGED");
+        output.ShouldContain("events:        intact");
+        output.ShouldContain("result:        NOT VALID");
+    }
+
+    [Fact]
     public async Task A_rotated_key_stays_published_and_keeps_older_minutes_verifiable()
     {
         var id = await Published();
