@@ -15,7 +15,7 @@ public static class ProjectionsConfiguration
         opts.Projections.Snapshot<ForumDirectoryEntry>(SnapshotLifecycle.Inline);
         opts.Schema.For<ForumDirectoryEntry>().Index(x => x.People);
         opts.Projections.Snapshot<MinutesView>(SnapshotLifecycle.Inline);
-        opts.Schema.For<MinutesView>().Index(x => x.SessionId).Index(x => x.ForumId);
+        opts.Schema.For<MinutesView>().Index(x => x.ForumId);
         return opts;
     }
 }
