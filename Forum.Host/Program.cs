@@ -4,6 +4,7 @@ using Forum.Host.Infrastructure;
 using Forum.Host.Mail;
 using Forum.Host.Pages;
 using Forum.Host.Sessions;
+using Forum.Host.Minutes;
 using JasperFx;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddForumPersistence();
 builder.AddForumMail();
 builder.AddForumIdentity();
 builder.AddForumSessions();
+builder.AddForumMinutes();
 
 var app = builder.Build();
 

@@ -2,6 +2,7 @@ using Forum.Domain.Forums;
 using Forum.Domain.Sessions;
 using Forum.Projections.Forums;
 using Forum.Projections.Sessions;
+using Forum.Projections.Minutes;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -21,6 +22,8 @@ public static class ProjectionsConfiguration
         opts.Projections.Snapshot<ForumRoster>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ForumDirectoryEntry>(SnapshotLifecycle.Inline);
         opts.Schema.For<ForumDirectoryEntry>().Index(x => x.People);
+        opts.Projections.Snapshot<MinutesView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<MinutesView>().Index(x => x.ForumId);
         return opts;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Forum.Domain.Sessions;
+using Forum.Host.Minutes;
 using Marten;
 using Wolverine;
 using Wolverine.Http;
@@ -31,7 +32,7 @@ public static class RoomEndpoints
             return verdict;
         });
         // Drafting the minutes starts from the committed close (outbox: sent only if the close commits).
-        if (closed) await bus.PublishAsync(new SessionHasClosed(sessionId));
+        if (closed) await bus.PublishAsync(new DraftMinutes(sessionId));
         return result;
     }
 
@@ -75,6 +76,3 @@ public static class RoomEndpoints
             SessionDecider.Decide(f, s, new RecordDecision(itemId, r.Outcome, r.Text, r.Responses, r.ActionPoints, actionPointIds), a, clock.GetUtcNow()));
     }
 }
-
-/// <summary>Published when a session's close commits; the minutes workflow drafts from it.</summary>
-public sealed record SessionHasClosed(Guid SessionId);

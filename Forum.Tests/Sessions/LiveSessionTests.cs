@@ -72,8 +72,12 @@ public class LiveSessionTests(ApiFixture fixture) : SessionContext(fixture)
         ItemOf(atOpening, w.DecisionItem).GetProperty("positions").EnumerateObject().Count().ShouldBe(0);
         ShouldBeProblem(await GetJson(w.Cso.Token, w.Url("?version=0"), 400), 400, "version-range", "version");
 
-        await PostJson(w.CsoChair.Token, w.Url("/close"), new { }, 200);
+        // Closing the session starts the minutes: drafted from the record, in the session's language.
+        await Tracked(() => PostJson(w.CsoChair.Token, w.Url("/close"), new { }, 200));
         (await Board(w, w.Gov.Token)).GetProperty("status").GetString().ShouldBe("Closed");
+        var minutes = await GetJson(w.Gov.Token, w.Url("/minutes"));
+        minutes.GetProperty("status").GetString().ShouldBe("Draft");
+        minutes.GetProperty("language").GetString().ShouldBe("en");
         ShouldBeProblem(await PostJson(w.Gov.Token, w.Item(w.DecisionItem, "/positions"), new { stance = "Support" }, 409), 409, "session-closed");
 
         // What the forum can show for the OGP standards.

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using Forum.Domain.Common;
+using Forum.Domain.Forums;
+using Forum.Domain.Sessions;
+
+namespace Forum.Domain.Minutes;
+
+/// <summary>Drafting the minutes of a closed session from its record: the session events it covers and their hash.</summary>
+public sealed record DraftMinutesFromRecord(long SessionVersion, string EventsSha256, string Markdown);
+public sealed record ReviseMinutes(string? Markdown);
+public sealed record ApproveMinutes;
+/// <summary>What publishing produced (signed PDF, signature, key), and the session events' hash as the store has it now.</summary>
+public sealed record PublishMinutes(string DocumentSha256, string Signature, string KeyId, string EventsSha256Now);
+
+/// <summary>
+/// The rules of minutes (DESIGN, Workflows — Minutes): drafted once from a closed session; the secretariat revises;
+/// each co-chair approves once, and a revision after an approval resets the approvals; the secretariat publishes only
+/// after the Government and the CivilSociety co-chair approved; nothing changes after publication.
+/// </summary>
+public static class MinutesDecider
+{
+    public const int MarkdownMax = 10_000_000;
+
+    /// <summary>One minutes per session, with an id derived from the session's, so a redelivered draft request finds it.</summary>
+    public static Guid IdFor(Guid sessionId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData([.. "forum-minutes/"u8, .. sessionId.ToByteArray(bigEndian: true)], hash);
+        var bytes = hash[..16].ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: name-based, application defined (RFC 9562)
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    public static Verdict Draft(MinutesState? existing, SessionState session, DraftMinutesFromRecord c, DateTimeOffset now)
+    {
+        // At-least-once delivery: a second request for the same session changes nothing.
+        if (existing is not null) return Verdict.Accept();
+        if (session.Status != SessionStatus.Closed)
+            return Rejection.Conflict("session-not-closed", $"'{session.Title}' is {session.Status}; minutes are drafted from a closed session.");
+        return Verdict.Accept(new MinutesDrafted(IdFor(session.Id), session.Id, session.ForumId, session.Title, session.StartsAt,
+            c.SessionVersion, c.EventsSha256, session.Language, c.Markdown, now));
+    }
+
+    public static Verdict Revise(ForumState forum, MinutesState m, ReviseMinutes c, Actor? actor, DateTimeOffset now)
+    {
+        if (ForumAccess.Require(forum, actor, ForumRole.Secretariat, "revise minutes") is { } denied) return denied;
+        if (Published(m, "revised") is { } done) return done;
+        if (Input.Required("markdown", c.Markdown, MarkdownMax) is { } bad) return bad;
+        var markdown = c.Markdown!.Replace("\r\n", "\n");
+        if (markdown == m.Markdown) return Verdict.Accept();
+        return Verdict.Accept(new MinutesRevised(m.Id, markdown, m.Revision + 1, actor!.AccountId, now));
+    }
+
+    public static Verdict Approve(ForumState forum, MinutesState m, ApproveMinutes _, Actor? actor, DateTimeOffset now)
+    {
+        if (actor is null) return Rejection.Unauthenticated();
+        var member = forum.MemberByEmail(actor.Email);
+        if (member is null || !forum.IsCoChair(member.MemberId))
+            return Rejection.Forbidden("co-chair-only", "Only a co-chair approves minutes.");
+        if (Published(m, "approved") is { } done) return done;
+        if (m.Approvals.Any(a => a.MemberId == member.MemberId))
+            return Rejection.Conflict("already-approved", $"{member.Name} already approved revision {m.Revision} of these minutes; each co-chair approves once.");
+        return Verdict.Accept(new MinutesApproved(m.Id, member.MemberId, member.Name, member.Group, m.Revision, actor.AccountId, now));
+    }
+
+    /// <summary>Checked before the PDF is rendered and signed, and again by <see cref="Publish"/>.</summary>
+    public static Rejection? MayPublish(ForumState forum, MinutesState m, Actor? actor)
+    {
+        if (ForumAccess.Require(forum, actor, ForumRole.Secretariat, "publish minutes") is { } denied) return denied;
+        if (Published(m, "published again") is { } done) return done;
+        var missing = new[] { StakeholderGroup.Government, StakeholderGroup.CivilSociety }.Where(g => !m.ApprovedBy(g)).ToList();
+        if (missing.Count > 0)
+            return Rejection.Conflict("both-co-chairs-approve",
+                $"Minutes are published only after both co-chairs approved revision {m.Revision}; waiting for the {string.Join(" and the ", missing)} co-chair.");
+        return null;
+    }
+
+    public static Verdict Publish(ForumState forum, MinutesState m, PublishMinutes c, Actor? actor, DateTimeOffset now)
+    {
+        if (MayPublish(forum, m, actor) is { } refused) return refused;
+        // The minutes vouch for the record they were drafted from; if it changed since, they vouch for nothing.
+        if (!string.Equals(c.EventsSha256Now, m.EventsSha256, StringComparison.OrdinalIgnoreCase))
+            return Rejection.Conflict("record-unchanged-since-draft",
+                $"The session's events up to version {m.SessionVersion} no longer hash to {m.EventsSha256}; the record changed after drafting and the minutes cannot be signed.");
+        return Verdict.Accept(new MinutesPublished(m.Id, c.DocumentSha256, c.Signature, c.KeyId, m.SessionVersion, m.EventsSha256, actor!.AccountId, now));
+    }
+
+    public static Rejection? MaySeeDraft(ForumState forum, Actor? actor) =>
+        ForumAccess.Require(forum, actor, ForumRole.Observer, "read draft minutes");
+
+    public static Rejection NotFound(Guid id) => Rejection.NotFound("minutes-not-found", $"There are no minutes {id}.");
+
+    public static Rejection NotPublished(MinutesState m, string what) =>
+        Rejection.Conflict("minutes-not-published", $"The minutes of '{m.SessionTitle}' are a draft; {what} exists once they are published.");
+
+    private static Rejection? Published(MinutesState m, string action) =>
+        m.Status == MinutesStatus.Published
+            ? Rejection.Conflict("minutes-published", $"The minutes of '{m.SessionTitle}' are published and signed; they cannot be {action}.")
+            : null;
+}

@@ -1,0 +1,27 @@
+using Forum.Domain.Forums;
+
+namespace Forum.Domain.Minutes;
+
+public enum MinutesStatus { Draft, Published }
+
+// Stored events of the minutes stream: never renamed or reshaped; add a new one instead.
+
+/// <summary>
+/// Drafted from the session's record: SessionVersion is the last session event covered, EventsSha256 the hash of
+/// events 1..SessionVersion in canonical form (docs/adr/0006). Markdown is the text everyone approves.
+/// </summary>
+public sealed record MinutesDrafted(Guid MinutesId, Guid SessionId, Guid ForumId, string SessionTitle, DateTimeOffset SessionStartsAt,
+    long SessionVersion, string EventsSha256, string Language, string Markdown, DateTimeOffset At);
+
+/// <summary>The secretariat's revision of the text; it resets the approvals given so far.</summary>
+public sealed record MinutesRevised(Guid MinutesId, string Markdown, int Revision, Guid By, DateTimeOffset At);
+
+/// <summary>One co-chair's approval of the text as it stands at <see cref="Revision"/>.</summary>
+public sealed record MinutesApproved(Guid MinutesId, Guid MemberId, string Name, StakeholderGroup Group, int Revision, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// The signed PDF's SHA-256, the signature over the detached signature record (docs/adr/0005), the signing key's id
+/// (SHA-256 thumbprint of its certificate), and the session events it is bound to.
+/// </summary>
+public sealed record MinutesPublished(Guid MinutesId, string DocumentSha256, string Signature, string KeyId, long SessionVersion,
+    string EventsSha256, Guid By, DateTimeOffset At);

@@ -1,0 +1,45 @@
+using Forum.Domain.Forums;
+using Forum.Domain.Minutes;
+using Forum.Domain.Sessions;
+using Forum.Host.Minutes.Drafting;
+using Marten;
+
+namespace Forum.Host.Minutes;
+
+/// <summary>Published when a session closes: draft its minutes from its record.</summary>
+public sealed record DraftMinutes(Guid SessionId);
+
+public static class DraftMinutesHandler
+{
+    public static async Task Handle(DraftMinutes message, IDocumentSession session, IDocumentStore store, TimeProvider clock, ILogger<DraftMinutes> logger)
+    {
+        var minutesId = MinutesDecider.IdFor(message.SessionId);
+        var existing = await session.Events.AggregateStreamAsync<MinutesState>(minutesId);
+        if (existing is not null) return; // redelivered: drafted already
+        var state = await session.Events.FetchLatest<SessionState>(message.SessionId);
+        if (state is null)
+        {
+            logger.LogWarning("No minutes drafted: there is no session {SessionId}", message.SessionId);
+            return;
+        }
+        if (state.Status != SessionStatus.Closed)
+        {
+            logger.LogWarning("No minutes drafted: session {SessionId} is {Status}", message.SessionId, state.Status);
+            return;
+        }
+
+        var events = await SessionHistory.Typed(session, message.SessionId);
+        var version = events[^1].Version;
+        var hash = await SessionHistory.Hash(store, message.SessionId, version);
+        var forum = await session.Events.FetchLatest<ForumState>(state.ForumId);
+        var markdown = MinutesText.Markdown(SessionRecord.Build(forum, events, hash), state.Language);
+
+        var verdict = MinutesDecider.Draft(existing, state, new DraftMinutesFromRecord(version, hash, markdown), clock.GetUtcNow());
+        if (verdict.Rejection is { } r)
+        {
+            logger.LogWarning("No minutes drafted for session {SessionId}: {Rule} {Detail}", message.SessionId, r.Rule, r.Detail);
+            return;
+        }
+        if (verdict.Events.Count > 0) session.Events.StartStream<MinutesState>(minutesId, verdict.Events);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Forum.Domain.Minutes;
+
+namespace Forum.Host.Minutes.Publishing;
+
+/// <summary>
+/// The detached signature file (.sig.json, docs/adr/0005): it binds the PDF's SHA-256 to the SHA-256 of the session's
+/// events up to the version covered, under the forum's key. The signature is over the canonical JSON (ADR 0006's
+/// form: keys sorted, no whitespace, UTF-8) of every field but "signature" and "certificate"; ES256 (ECDSA P-256,
+/// IEEE P1363 r||s) or RS256 (RSA PKCS#1 v1.5) with SHA-256, by the certificate's key type.
+/// </summary>
+public sealed record SignatureRecord(
+    string Format,
+    Guid MinutesId,
+    Guid SessionId,
+    Guid ForumId,
+    long SessionVersion,
+    string EventsSha256,
+    string DocumentSha256,
+    string KeyId,
+    string Algorithm,
+    DateTimeOffset SignedAt,
+    string Signature,
+    string Certificate)
+{
+    public const string FormatName = "forum-minutes-signature/1";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static SignatureRecord Sign(X509Certificate2 cert, Guid minutesId, Guid sessionId, Guid forumId, long sessionVersion,
+        string eventsSha256, string documentSha256, DateTimeOffset signedAt)
+    {
+        var algorithm = cert.GetECDsaPublicKey() is not null ? "ES256" : "RS256";
+        var unsigned = new SignatureRecord(FormatName, minutesId, sessionId, forumId, sessionVersion, eventsSha256, documentSha256,
+            SigningKeys.KeyIdOf(cert), algorithm, new DateTimeOffset(signedAt.UtcDateTime.Ticks - signedAt.UtcDateTime.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero), "", "");
+        var payload = unsigned.SignedBytes();
+        byte[] signature;
+        using (var ec = cert.GetECDsaPrivateKey())
+        using (var rsa = cert.GetRSAPrivateKey())
+        {
+            signature = ec is not null
+                ? ec.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
+                : rsa?.SignData(payload, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+                  ?? throw new InvalidOperationException("The signing certificate holds neither an ECDSA nor an RSA private key.");
+        }
+        return unsigned with { Signature = Convert.ToBase64String(signature), Certificate = SigningKeys.Pem(cert) };
+    }
+
+    /// <summary>The bytes the signature is over.</summary>
+    public byte[] SignedBytes()
+    {
+        var node = JsonSerializer.SerializeToNode(this, Json)!.AsObject();
+        node.Remove("signature");
+        node.Remove("certificate");
+        return Encoding.UTF8.GetBytes(EventHash.CanonicalJson(node.ToJsonString()));
+    }
+
+    public bool VerifyWith(X509Certificate2 cert)
+    {
+        byte[] signature;
+        try { signature = Convert.FromBase64String(Signature); }
+        catch (FormatException) { return false; }
+        var payload = SignedBytes();
+        using var ec = cert.GetECDsaPublicKey();
+        if (ec is not null)
+            return Algorithm == "ES256" && ec.VerifyData(payload, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        using var rsa = cert.GetRSAPublicKey();
+        return rsa is not null && Algorithm == "RS256" && rsa.VerifyData(payload, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    }
+
+    public X509Certificate2? EmbeddedCertificate()
+    {
+        try { return string.IsNullOrWhiteSpace(Certificate) ? null : X509Certificate2.CreateFromPem(Certificate); }
+        catch (CryptographicException) { return null; }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
+
+    public static SignatureRecord? Parse(string json)
+    {
+        try { return JsonSerializer.Deserialize<SignatureRecord>(json, Json); }
+        catch (JsonException) { return null; }
+    }
+}

@@ -1,0 +1,322 @@
+using System.Diagnostics;
+using Forum.Host.Minutes;
+using Forum.Host.Minutes.Publishing;
+using Forum.Tests.Support;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Forum.Tests.Minutes;
+
+[Collection(ApiCollection.Name)]
+public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixture)
+{
+    [Fact]
+    public async Task Both_co_chairs_approve_a_revision_before_the_secretariat_publishes()
+    {
+        await ArrangeForum();
+        var sessionId = await ArrangeClosedSession();
+        await Draft(sessionId);
+        var id = MinutesOf(sessionId);
+
+        var before = await EventCount();
+        var early = await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 409);
+        ShouldBeProblem(early, 409, "both-co-chairs-approve");
+        early.GetProperty("detail").GetString()!.ShouldContain("Government and the CivilSociety co-chair");
+        ShouldBeProblem(await PostJson(MemberToken, $"/api/minutes/{id}/approve", new { }, 403), 403, "co-chair-only");
+        ShouldBeProblem(await PostJson(Secretariat, $"/api/minutes/{id}/approve", new { }, 403), 403, "co-chair-only");
+        ShouldBeProblem(await PostJson(GovChairToken, $"/api/minutes/{id}/revise", new { markdown = "# x" }, 403), 403, "secretariat-only");
+        ShouldBeProblem(await PostJson(Secretariat, $"/api/minutes/{id}/revise", new { markdown = "" }, 400), 400, "field-required", "markdown");
+        (await EventCount()).ShouldBe(before);
+
+        await Send(GovChairToken, s => s.Post.Url($"/api/minutes/{id}/approve"), 204);
+        ShouldBeProblem(await PostJson(GovChairToken, $"/api/minutes/{id}/approve", new { }, 409), 409, "already-approved");
+        var view = await GetJson(GovChairToken, $"/api/sessions/{sessionId}/minutes");
+        view.GetProperty("approvals")[0].GetProperty("name").GetString().ShouldBe("Олена Коваль");
+        view.GetProperty("awaitingApproval").EnumerateArray().Select(x => x.GetString()).ShouldBe(["CivilSociety"]);
+
+        // A revision after an approval: the approvals start again.
+        var markdown = await GetText(Secretariat, $"/api/minutes/{id}.md");
+        await Send(Secretariat, s => s.Post.Json(new { markdown = markdown + "\nCorrected by the secretariat.\n" }).ToUrl($"/api/minutes/{id}/revise"), 204);
+        view = await GetJson(Secretariat, $"/api/sessions/{sessionId}/minutes");
+        view.GetProperty("revision").GetInt32().ShouldBe(1);
+        view.GetProperty("approvals").GetArrayLength().ShouldBe(0);
+        (await GetText(MemberToken, $"/api/minutes/{id}.md")).ShouldContain("Corrected by the secretariat.");
+
+        await Send(CsoChairToken, s => s.Post.Url($"/api/minutes/{id}/approve"), 204);
+        ShouldBeProblem(await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 409), 409, "both-co-chairs-approve");
+        await Send(GovChairToken, s => s.Post.Url($"/api/minutes/{id}/approve"), 204);
+        ShouldBeProblem(await PostJson(GovChairToken, $"/api/minutes/{id}/publish", new { }, 403), 403, "secretariat-only");
+
+        var published = await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 200);
+        published.GetProperty("status").GetString().ShouldBe("Published");
+        published.GetProperty("links").GetProperty("pdf").GetString().ShouldBe($"/api/minutes/{id}.pdf");
+
+        view = await GetJson(null, $"/api/sessions/{sessionId}/minutes");
+        view.GetProperty("status").GetString().ShouldBe("Published");
+        view.GetProperty("documentSha256").GetString().ShouldBe(published.GetProperty("documentSha256").GetString());
+        ShouldBeProblem(await PostJson(Secretariat, $"/api/minutes/{id}/revise", new { markdown = "# changed" }, 409), 409, "minutes-published");
+        ShouldBeProblem(await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 409), 409, "minutes-published");
+        (await GetText(null, $"/api/minutes/{id}.md")).ShouldContain("Corrected by the secretariat.");
+    }
+
+    [Fact]
+    public async Task Drafts_are_for_the_forum_published_minutes_for_everyone()
+    {
+        await ArrangeForum();
+        var sessionId = await ArrangeClosedSession();
+        await Draft(sessionId);
+        var id = MinutesOf(sessionId);
+
+        ShouldBeProblem(await GetJson(null, $"/api/sessions/{sessionId}/minutes", 401), 401, "sign-in-required");
+        foreach (var url in new[] { $"/api/minutes/{id}.md", $"/api/minutes/{id}.html", $"/api/minutes/{id}.pdf", $"/api/minutes/{id}/verify" })
+            ShouldBeProblem(await GetJson(null, url, 401), 401, "sign-in-required");
+        var outsider = await TokenFor("outsider@else.test");
+        ShouldBeProblem(await GetJson(outsider, $"/api/minutes/{id}.md", 403), 403, "forum-members-only");
+        ShouldBeProblem(await GetJson(outsider, $"/api/sessions/{sessionId}/minutes", 403), 403, "forum-members-only");
+        var observer = await TokenFor("press@news.test");
+        (await GetText(observer, $"/api/minutes/{id}.md")).ShouldContain("Autumn plenary");
+        ShouldBeProblem(await GetJson(observer, $"/api/minutes/{id}.pdf", 409), 409, "minutes-not-published");
+        ShouldBeProblem(await GetJson(Secretariat, $"/api/minutes/{Guid.NewGuid()}.md", 404), 404, "minutes-not-found");
+        ShouldBeProblem(await GetJson(Secretariat, $"/api/sessions/{Guid.NewGuid()}/minutes", 404), 404, "minutes-not-found");
+        (await GetJson(null, $"/api/forums/{ForumId}/minutes")).GetProperty("minutes").GetArrayLength().ShouldBe(0);
+
+        await Approve(id);
+        await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 200);
+
+        var archive = await GetJson(null, $"/api/forums/{ForumId}/minutes");
+        archive.GetProperty("name").GetString().ShouldBe("Anti-corruption forum");
+        var entry = archive.GetProperty("minutes").EnumerateArray().Single();
+        entry.GetProperty("minutesId").GetGuid().ShouldBe(id);
+        entry.GetProperty("sessionTitle").GetString().ShouldBe("Autumn plenary");
+        (await GetBytes(null, entry.GetProperty("links").GetProperty("pdf").GetString()!))[..5].ShouldBe("%PDF-"u8.ToArray());
+        (await GetText(null, $"/api/minutes/{id}.html")).ShouldContain("<h1>Minutes: Autumn plenary</h1>");
+        (await GetText(null, $"/api/minutes/{id}.sig.json")).ShouldContain(entry.GetProperty("documentSha256").GetString()!);
+        ShouldBeProblem(await GetJson(null, $"/api/forums/{Guid.NewGuid()}/minutes", 404), 404, "forum-not-found");
+    }
+
+    [Fact]
+    public async Task Markup_typed_by_participants_shows_as_text()
+    {
+        await ArrangeForum();
+        var sessionId = await ArrangeClosedSession();
+        await Draft(sessionId);
+        var html = await GetText(Secretariat, $"/api/minutes/{MinutesOf(sessionId)}.html");
+        html.ShouldContain("&lt;script&gt;alert('x')&lt;/script&gt; **not bold** [link](http://evil.test)");
+        html.ShouldNotContain("<script>");
+        html.ShouldNotContain("<strong>not bold</strong>");
+        html.ShouldNotContain("href=\"http://evil.test");
+
+        // The secretariat's own raw HTML is text as well.
+        var id = MinutesOf(sessionId);
+        await Send(Secretariat, s => s.Post.Json(new { markdown = "# Minutes\n\n<img src=x onerror=alert(1)>\n" }).ToUrl($"/api/minutes/{id}/revise"), 204);
+        (await GetText(Secretariat, $"/api/minutes/{id}.html")).ShouldContain("&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    [Theory]
+    [InlineData("uk", "# Протокол: Autumn plenary", "**Співголови:** Олена Коваль (Уряд); Nino Beridze (Громадянське суспільство)", "Консенсус із застереженнями")]
+    [InlineData("ru", "# Протокол: Autumn plenary", "**Сопредседатели:** Олена Коваль (Правительство); Nino Beridze (Гражданское общество)", "Консенсус с оговорками")]
+    [InlineData("hy", "# Minutes: Autumn plenary", "**Co-chairs:** Олена Коваль (Government)", "Consensus with reservations")]
+    public async Task Minutes_are_drafted_in_the_session_language_or_english(string language, string heading, string coChairs, string outcome)
+    {
+        await ArrangeForum();
+        var sessionId = await ArrangeClosedSession(language);
+        await Draft(sessionId);
+        var md = await GetText(Secretariat, $"/api/minutes/{MinutesOf(sessionId)}.md");
+        md.ShouldStartWith(heading);
+        md.ShouldContain(coChairs);
+        md.ShouldContain(outcome);
+        (await GetJson(Secretariat, $"/api/sessions/{sessionId}/minutes")).GetProperty("language").GetString().ShouldBe(language);
+    }
+
+    [Fact]
+    public async Task Drafting_twice_keeps_one_draft_and_an_open_session_gets_none()
+    {
+        await ArrangeForum();
+        var closed = await ArrangeClosedSession();
+        await Draft(closed);
+        await Draft(closed);
+        await using (var session = Store.QuerySession())
+            (await session.Events.FetchStreamAsync(MinutesOf(closed))).Count.ShouldBe(1);
+
+        var open = await ArrangeClosedSession(close: false);
+        await Draft(open);
+        ShouldBeProblem(await GetJson(Secretariat, $"/api/sessions/{open}/minutes", 404), 404, "minutes-not-found");
+    }
+
+    [Fact]
+    public async Task Pdfsig_reports_the_published_pdf_valid_and_the_text_is_intact()
+    {
+        var id = await Published("uk");
+        var pdf = await GetBytes(null, $"/api/minutes/{id}.pdf");
+        var path = Path.Combine(Fixture.DataDirectory, $"{id}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+
+        var (pdfsig, _) = await RunTool("pdfsig", path);
+        pdfsig.ShouldContain("Signature is Valid.");
+        var (text, _) = await RunTool("pdftotext", "-enc", "UTF-8", path, "-");
+        text.ShouldContain("Протокол: Autumn plenary");
+        text.ShouldContain("Українська мова: ї, є, ґ.");
+
+        pdf[pdf.Length / 3] ^= 0x20;
+        await File.WriteAllBytesAsync(path, pdf);
+        (await RunTool("pdfsig", path)).Output.ShouldNotContain("Signature is Valid.");
+    }
+
+    [Fact]
+    public async Task Verify_accepts_untouched_minutes_and_names_a_changed_document()
+    {
+        var id = await Published();
+        var ok = await GetJson(null, $"/api/minutes/{id}/verify");
+        ok.GetProperty("documentIntact").GetBoolean().ShouldBeTrue();
+        ok.GetProperty("eventsIntact").GetBoolean().ShouldBeTrue();
+        ok.GetProperty("signatureValid").GetBoolean().ShouldBeTrue();
+        ok.GetProperty("pdfSignatureValid").GetBoolean().ShouldBeTrue();
+        ok.GetProperty("version").GetInt64().ShouldBe(23);
+        ok.GetProperty("keyId").GetString().ShouldBe((await GetJson(null, "/.well-known/forum-keys")).GetProperty("keys")[0].GetProperty("keyId").GetString());
+        ok.GetProperty("problems").GetArrayLength().ShouldBe(0);
+
+        await using (var session = Store.LightweightSession())
+        {
+            var stored = (await session.LoadAsync<PublishedMinutes>(id))!;
+            stored.Pdf[stored.Pdf.Length / 2] ^= 0x01;
+            session.Store(stored);
+            await session.SaveChangesAsync();
+        }
+        var tampered = await GetJson(null, $"/api/minutes/{id}/verify");
+        tampered.GetProperty("documentIntact").GetBoolean().ShouldBeFalse();
+        tampered.GetProperty("pdfSignatureValid").GetBoolean().ShouldBeFalse();
+        tampered.GetProperty("eventsIntact").GetBoolean().ShouldBeTrue();
+        tampered.GetProperty("signatureValid").GetBoolean().ShouldBeTrue();
+        var problems = tampered.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
+        problems.ShouldNotBeEmpty();
+        problems.ShouldAllBe(p => p.StartsWith("document:"));
+    }
+
+    [Fact]
+    public async Task Verify_names_a_changed_event_in_the_store()
+    {
+        var id = await Published();
+        var sessionId = (await GetJson(null, $"/api/minutes/{id}/verify")).GetProperty("minutesId").GetGuid() == id
+            ? (await GetJson(null, $"/api/forums/{ForumId}/minutes")).GetProperty("minutes")[0].GetProperty("sessionId").GetGuid()
+            : Guid.Empty;
+        await TamperWithEvent(sessionId, version: 13);
+
+        var report = await GetJson(null, $"/api/minutes/{id}/verify");
+        report.GetProperty("eventsIntact").GetBoolean().ShouldBeFalse();
+        report.GetProperty("documentIntact").GetBoolean().ShouldBeTrue();
+        report.GetProperty("signatureValid").GetBoolean().ShouldBeTrue();
+        var problem = report.GetProperty("problems").EnumerateArray().Single().GetString()!;
+        problem.ShouldStartWith("events:");
+        problem.ShouldContain("up to version 23");
+    }
+
+    [Fact]
+    public async Task The_cli_verifies_downloaded_files_and_names_the_part_that_changed()
+    {
+        var id = await Published();
+        var pdf = await GetBytes(null, $"/api/minutes/{id}.pdf");
+        var sig = await GetText(null, $"/api/minutes/{id}.sig.json");
+        var keys = Host.Services.GetRequiredService<SigningKeys>();
+
+        var output = new StringWriter();
+        (await VerifyMinutesCommand.Run(output, pdf, sig, keys, null, Store)).ShouldBeTrue(output.ToString());
+        output.ToString().ShouldContain("result:        VALID");
+
+        var changed = (byte[])pdf.Clone();
+        changed[changed.Length / 2] ^= 0x01;
+        output = new StringWriter();
+        (await VerifyMinutesCommand.Run(output, changed, sig, keys, null, Store)).ShouldBeFalse();
+        output.ToString().ShouldContain("document:      CHANGED");
+        output.ToString().ShouldContain("events:        intact");
+
+        // Someone without the forum's keys folder: the certificate in the signature file is used, and says so.
+        output = new StringWriter();
+        var stranger = new SigningKeys(Path.Combine(Fixture.DataDirectory, "elsewhere"));
+        (await VerifyMinutesCommand.Run(output, pdf, sig, stranger, null, null)).ShouldBeTrue(output.ToString());
+        output.ToString().ShouldContain("not among this forum's keys");
+        output.ToString().ShouldContain("events:        not checked");
+
+        var forged = sig.Replace("\"sessionVersion\": 23", "\"sessionVersion\": 22");
+        output = new StringWriter();
+        (await VerifyMinutesCommand.Run(output, pdf, forged, keys, null, Store)).ShouldBeFalse();
+        output.ToString().ShouldContain("signature:     CHANGED");
+
+        var sessionId = SignatureRecord.Parse(sig)!.SessionId;
+        await TamperWithEvent(sessionId, version: 16);
+        output = new StringWriter();
+        (await VerifyMinutesCommand.Run(output, pdf, sig, keys, null, Store)).ShouldBeFalse();
+        output.ToString().ShouldContain("events:        CHANGED");
+        output.ToString().ShouldContain("document:      intact");
+    }
+
+    [Fact]
+    public async Task The_verify_minutes_verb_exits_non_zero_and_names_the_changed_document()
+    {
+        var id = await Published();
+        var pdf = await GetBytes(null, $"/api/minutes/{id}.pdf");
+        pdf[pdf.Length / 2] ^= 0x01;
+        var pdfPath = Path.Combine(Fixture.DataDirectory, $"{id}-changed.pdf");
+        var sigPath = Path.Combine(Fixture.DataDirectory, $"{id}.sig.json");
+        await File.WriteAllBytesAsync(pdfPath, pdf);
+        await File.WriteAllTextAsync(sigPath, await GetText(null, $"/api/minutes/{id}.sig.json"));
+
+        // The host's own command line, as an operator runs it: same database, schema and keys folder.
+        var host = Path.Combine(AppContext.BaseDirectory, "Forum.Host.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var a in new[] { host, "verify-minutes", pdfPath, sigPath }) start.ArgumentList.Add(a);
+        start.Environment["FORUM_DB"] = AppFixture.ConnectionString;
+        start.Environment["Forum__Schema"] = Store.Options.Events.DatabaseSchemaName;
+        start.Environment["Forum__DataDirectory"] = Fixture.DataDirectory;
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        process.ExitCode.ShouldNotBe(0, output);
+        output.ShouldContain("document:      CHANGED");
+        output.ShouldContain("events:        intact");
+        output.ShouldContain("result:        NOT VALID");
+    }
+
+    [Fact]
+    public async Task A_rotated_key_stays_published_and_keeps_older_minutes_verifiable()
+    {
+        var id = await Published();
+        var keys = Host.Services.GetRequiredService<SigningKeys>();
+        var before = (await GetJson(null, "/.well-known/forum-keys")).GetProperty("keys")[0];
+        before.GetProperty("status").GetString().ShouldBe("current");
+        before.GetProperty("certificate").GetString()!.ShouldStartWith("-----BEGIN CERTIFICATE-----");
+
+        var rotated = keys.Rotate();
+        var after = (await GetJson(null, "/.well-known/forum-keys")).GetProperty("keys").EnumerateArray().ToList();
+        after[0].GetProperty("keyId").GetString().ShouldBe(rotated.KeyId);
+        after.ShouldContain(k => k.GetProperty("keyId").GetString() == before.GetProperty("keyId").GetString() && k.GetProperty("status").GetString() == "retired");
+
+        var report = await GetJson(null, $"/api/minutes/{id}/verify");
+        report.GetProperty("signatureValid").GetBoolean().ShouldBeTrue();
+        report.GetProperty("keyId").GetString().ShouldBe(before.GetProperty("keyId").GetString());
+    }
+
+    private async Task TamperWithEvent(Guid sessionId, long version)
+    {
+        var schema = Store.Options.Events.DatabaseSchemaName;
+        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            $"update {schema}.mt_events set data = jsonb_set(data, '{{statement}}', '\"Quietly changed\"') where stream_id = @id and version = @v", conn);
+        cmd.Parameters.AddWithValue("id", sessionId);
+        cmd.Parameters.AddWithValue("v", version);
+        (await cmd.ExecuteNonQueryAsync()).ShouldBe(1);
+    }
+
+    private static async Task<(string Output, int ExitCode)> RunTool(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (await stdout + await stderr, process.ExitCode);
+    }
+}
