@@ -1,6 +1,7 @@
 using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
+using Forum.Host.Invitations;
 using Forum.Host.Mail;
 using Forum.Host.Sessions;
 using JasperFx;
@@ -12,6 +13,7 @@ builder.AddForumPersistence();
 builder.AddForumMail();
 builder.AddForumIdentity();
 builder.AddForumSessions();
+builder.AddForumInvitations();
 
 var app = builder.Build();
 
