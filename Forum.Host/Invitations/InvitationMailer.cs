@@ -4,7 +4,6 @@ using Forum.Domain.Forums;
 using Forum.Domain.Sessions;
 using Forum.Host.Infrastructure;
 using Forum.Host.Mail;
-
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;

@@ -10,7 +10,7 @@ namespace Forum.Host.Invitations;
 /// reads the session as it is now, so messages that arrive late or twice still produce the right mails (the
 /// deliveries are keyed, see <see cref="SendInvitationMail.DeliveryId"/>).
 /// </summary>
-public static class InvitationWorkflow
+public static class InvitationWorkflowHandler
 {
     public static readonly (ReminderKind Kind, TimeSpan Before)[] Reminders = [(ReminderKind.DayBefore, TimeSpan.FromHours(24)), (ReminderKind.HourBefore, TimeSpan.FromHours(1))];
 
