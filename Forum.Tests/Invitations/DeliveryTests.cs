@@ -48,7 +48,10 @@ public class DeliveryTests(InvitationsFixture fixture) : InvitationContext(fixtu
         Fixture.StopSmtp();
         try
         {
-            await PostJson(w.Secretariat, w.Url("/invitations"), Guest);
+            // The tracked session follows the message through its scheduled retries to the dead-letter queue.
+            var tracked = await Host.TrackActivity().Timeout(TimeSpan.FromSeconds(20)).DoNotAssertOnExceptionsDetected()
+                .ExecuteAndWaitAsync((Func<Wolverine.IMessageContext, Task>)(_ => PostJson(w.Secretariat, w.Url("/invitations"), Guest)));
+            tracked.MovedToErrorQueue.MessagesOf<SendInvitationMail>().Count().ShouldBe(1);
             (await gaveUp).Attempts.ShouldBe(4); // once, once after a cooldown, twice more scheduled (the fixture's back-off)
         }
         finally
