@@ -1,6 +1,7 @@
 using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
+using Forum.Host.Invitations;
 using Forum.Host.Mail;
 using Forum.Host.Pages;
 using Forum.Host.Sessions;
@@ -15,6 +16,7 @@ builder.AddForumMail();
 builder.AddForumIdentity();
 builder.AddForumSessions();
 builder.AddForumMinutes();
+builder.AddForumInvitations();
 
 var app = builder.Build();
 

@@ -19,6 +19,9 @@ public static class ProjectionsConfiguration
         opts.Projections.Snapshot<SessionState>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<SessionBoard>(SnapshotLifecycle.Inline);
         opts.Schema.For<SessionBoard>().Index(x => x.ForumId);
+        // Who is invited to what, found by e-mail: the MemberAgenda query (ADR 0009).
+        opts.Projections.Snapshot<SessionInvitees>(SnapshotLifecycle.Inline);
+        opts.Schema.For<SessionInvitees>().GinIndexJsonData();
         opts.Projections.Snapshot<ForumRoster>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ForumDirectoryEntry>(SnapshotLifecycle.Inline);
         opts.Schema.For<ForumDirectoryEntry>().Index(x => x.People);

@@ -8,6 +8,12 @@ public sealed record PositionState(Stance Stance, string Statement, string? Reco
 public sealed record ItemState(Guid ItemId, string Title, string Description, ItemKind Kind, string Presenter, int Minutes, ItemStatus Status,
     string? Proposal, int ProposalRevision, ImmutableDictionary<Guid, PositionState> Positions, bool Decided);
 
+public sealed record InvitationState(Guid InvitationId, Guid? MemberId, string Name, string Email, StakeholderGroup Group, MemberRole Role,
+    DateTimeOffset InvitedAt, RsvpAnswer? Answer = null, DateTimeOffset? AnsweredAt = null)
+{
+    public bool Guest => MemberId is null;
+}
+
 public sealed record Attendee(Guid MemberId, string Name, StakeholderGroup Group, MemberRole Role, Presence Presence)
 {
     public bool Votes => Role == MemberRole.Member;
@@ -40,13 +46,32 @@ public sealed record SessionState(
 {
     public long Version { get; set; }
 
+    /// <summary>Who is invited, by invitation id (ParticipantInvited, InvitationAnswered).</summary>
+    public ImmutableDictionary<Guid, InvitationState> Invitations { get; init; } = ImmutableDictionary<Guid, InvitationState>.Empty;
+
+    /// <summary>The iCalendar SEQUENCE of the session's invitations: raised by each reschedule and by the cancel (RFC 5545 3.8.7.4).</summary>
+    public int Sequence { get; init; }
+
     public static SessionState Create(SessionScheduled e) =>
         new(e.SessionId, e.ForumId, e.Title, e.StartsAt, e.EndsAt, e.Mode, e.Venue, e.OnlineUrl, e.Language, SessionStatus.Scheduled,
             ImmutableList<ItemState>.Empty, null, ImmutableDictionary<Guid, Attendee>.Empty, ImmutableList<Guid>.Empty, null, null,
             ImmutableDictionary<StakeholderGroup, int>.Empty, ForumRules.Default, ImmutableList<Guid>.Empty);
 
-    public SessionState Apply(SessionRescheduled e) => this with { StartsAt = e.StartsAt, EndsAt = e.EndsAt, Venue = e.Venue, OnlineUrl = e.OnlineUrl };
-    public SessionState Apply(SessionCancelled _) => this with { Status = SessionStatus.Cancelled };
+    public SessionState Apply(SessionRescheduled e) =>
+        this with { StartsAt = e.StartsAt, EndsAt = e.EndsAt, Venue = e.Venue, OnlineUrl = e.OnlineUrl, Sequence = Sequence + 1 };
+    public SessionState Apply(SessionCancelled _) => this with { Status = SessionStatus.Cancelled, Sequence = Sequence + 1 };
+
+    public SessionState Apply(ParticipantInvited e) => this with
+    {
+        Invitations = Invitations.SetItem(e.InvitationId, new InvitationState(e.InvitationId, e.MemberId, e.Name, e.Email, e.Group, e.Role, e.At)),
+    };
+
+    public SessionState Apply(InvitationAnswered e) =>
+        Invitations.TryGetValue(e.InvitationId, out var i)
+            ? this with { Invitations = Invitations.SetItem(e.InvitationId, i with { Answer = e.Answer, AnsweredAt = e.At }) }
+            : this;
+
+    public InvitationState? InvitationFor(string email) => Invitations.Values.FirstOrDefault(i => i.Email == email);
 
     public SessionState Apply(AgendaItemAdded e) => this with
     {

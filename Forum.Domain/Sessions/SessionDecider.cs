@@ -339,6 +339,10 @@ public static class SessionDecider
     public static Rejection? MaySee(ForumState forum, Actor? actor) =>
         ForumAccess.Require(forum, actor, ForumRole.Observer, "see this forum's sessions");
 
+    /// <summary>Forum members and observers see every session; a guest invited by e-mail sees the session they were invited to (read only).</summary>
+    public static Rejection? MaySee(ForumState forum, SessionState s, Actor? actor) =>
+        actor is not null && s.InvitationFor(actor.Email) is not null ? null : MaySee(forum, actor);
+
     public static Rejection SessionNotFound(Guid sessionId) => Rejection.NotFound("session-not-found", $"There is no session {sessionId}.");
 
     // ---- helpers ----

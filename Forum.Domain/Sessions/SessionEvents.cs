@@ -24,6 +24,12 @@ public sealed record SessionScheduled(Guid SessionId, Guid ForumId, string Title
 public sealed record SessionRescheduled(Guid SessionId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Venue, string OnlineUrl, Guid By, DateTimeOffset At);
 public sealed record SessionCancelled(Guid SessionId, string Reason, Guid By, DateTimeOffset At);
 
+/// <summary>MemberId is null for a guest invited by e-mail; guests join as observers (group Other, role Observer).</summary>
+public sealed record ParticipantInvited(Guid SessionId, Guid InvitationId, Guid? MemberId, string Name, string Email, StakeholderGroup Group,
+    MemberRole Role, Guid InvitedBy, DateTimeOffset At);
+/// <summary>Answering again changes the answer (until the session starts).</summary>
+public sealed record InvitationAnswered(Guid SessionId, Guid InvitationId, RsvpAnswer Answer, DateTimeOffset At);
+
 public sealed record AgendaItemAdded(Guid SessionId, Guid ItemId, string Title, string Description, ItemKind Kind, string Presenter, int Minutes, Guid By, DateTimeOffset At);
 public sealed record AgendaItemAmended(Guid SessionId, Guid ItemId, string Title, string Description, ItemKind Kind, string Presenter, int Minutes, Guid By, DateTimeOffset At);
 public sealed record AgendaReordered(Guid SessionId, IReadOnlyList<Guid> ItemIds, Guid By, DateTimeOffset At);

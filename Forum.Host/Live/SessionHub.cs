@@ -32,7 +32,7 @@ public sealed class SessionHub(IQuerySession session) : Hub<ISessionClient>
         var actor = ForumClaims.ActorOf(Context.User) ?? throw Refuse(Rejection.Unauthenticated());
         var state = await session.LoadAsync<SessionState>(sessionId) ?? throw Refuse(SessionDecider.SessionNotFound(sessionId));
         var forum = await session.LoadAsync<Forum.Domain.Forums.ForumState>(state.ForumId);
-        if (SessionDecider.MaySee(forum!, actor) is { } hidden) throw Refuse(hidden);
+        if (SessionDecider.MaySee(forum!, state, actor) is { } hidden) throw Refuse(hidden);
         // Join the group first, then read: any push after this read either overlaps it (applied idempotently) or follows it.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
         var board = await session.LoadAsync<SessionBoard>(sessionId);

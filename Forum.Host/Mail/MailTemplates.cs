@@ -1,9 +1,13 @@
+using System.Collections;
 using System.Collections.Concurrent;
+using System.Net;
 using MimeKit;
 using Scriban;
 using Scriban.Runtime;
 
 namespace Forum.Host.Mail;
+
+public sealed record RenderedMail(string Subject, string Text, string Html);
 
 /// <summary>Mail rendered from Scriban templates embedded in the host, per language with English as the fallback.</summary>
 public static class MailTemplates
@@ -25,6 +29,27 @@ public static class MailTemplates
         message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return message;
     }
+
+    /// <summary>
+    /// Subject, text and HTML of a template whose model is names to values (strings, numbers, booleans, nested
+    /// dictionaries and lists). For the HTML part every string in the model is HTML-escaped before rendering, so what
+    /// a user typed (titles, names, venues) is safe there without an escape in the template.
+    /// </summary>
+    public static RenderedMail RenderParts(string name, string language, IReadOnlyDictionary<string, object?> model)
+    {
+        var text = (ScriptObject)ToScript(model, escape: false)!;
+        var html = (ScriptObject)ToScript(model, escape: true)!;
+        return new RenderedMail(RenderPart(name, language, "subject.txt", text).Trim(), RenderPart(name, language, "txt", text), RenderPart(name, language, "html", html));
+    }
+
+    private static object? ToScript(object? value, bool escape) => value switch
+    {
+        null => null,
+        string s => escape ? WebUtility.HtmlEncode(s) : s,
+        IEnumerable<KeyValuePair<string, object?>> map => map.Aggregate(new ScriptObject(), (o, kv) => { o[kv.Key] = ToScript(kv.Value, escape); return o; }),
+        IEnumerable list => new ScriptArray(list.Cast<object?>().Select(x => ToScript(x, escape))),
+        _ => value,
+    };
 
     private static string RenderPart(string name, string language, string part, ScriptObject globals)
     {

@@ -6,6 +6,7 @@ using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
 using Forum.Projections.Sessions;
 using Marten;
+using Wolverine;
 using Wolverine.Http;
 
 namespace Forum.Host.Sessions;
@@ -44,14 +45,39 @@ public static class ScheduleSessionEndpoint
 public static class RescheduleEndpoints
 {
     [WolverinePut("/api/sessions/{sessionId}/schedule"), Tags("Sessions")]
-    public static Task<IResult> Reschedule(Guid sessionId, RescheduleRequest r, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        SessionStreams.Decide(session, sessionId, user, (f, s, a) =>
-            SessionDecider.Reschedule(f, s, new RescheduleSession(r.StartsAt, r.EndsAt, r.Venue, r.OnlineUrl), a, clock.GetUtcNow()));
+    public static async Task<IResult> Reschedule(Guid sessionId, RescheduleRequest r, ClaimsPrincipal user, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+    {
+        var changed = false;
+        var result = await SessionStreams.Decide(session, sessionId, user, (f, s, a) =>
+        {
+            var verdict = SessionDecider.Reschedule(f, s, new RescheduleSession(r.StartsAt, r.EndsAt, r.Venue, r.OnlineUrl), a, clock.GetUtcNow());
+            changed = verdict.Events.Count > 0;
+            return verdict;
+        });
+        // Invitees hear of it (updated invitations, reminders moved) only if the change commits (outbox).
+        if (changed) await bus.PublishAsync(new SessionScheduleChanged(sessionId));
+        return result;
+    }
 
     [WolverinePost("/api/sessions/{sessionId}/cancel"), Tags("Sessions")]
-    public static Task<IResult> Cancel(Guid sessionId, CancelRequest r, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
-        SessionStreams.Decide(session, sessionId, user, (f, s, a) => SessionDecider.Cancel(f, s, new CancelSession(r.Reason), a, clock.GetUtcNow()));
+    public static async Task<IResult> Cancel(Guid sessionId, CancelRequest r, ClaimsPrincipal user, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+    {
+        var cancelled = false;
+        var result = await SessionStreams.Decide(session, sessionId, user, (f, s, a) =>
+        {
+            var verdict = SessionDecider.Cancel(f, s, new CancelSession(r.Reason), a, clock.GetUtcNow());
+            cancelled = verdict.Events.Count > 0;
+            return verdict;
+        });
+        if (cancelled) await bus.PublishAsync(new SessionWasCancelled(sessionId));
+        return result;
+    }
 }
+
+/// <summary>Published when a reschedule commits; the invitations workflow sends updates and moves reminders.</summary>
+public sealed record SessionScheduleChanged(Guid SessionId);
+/// <summary>Published when a cancel commits; the invitations workflow sends cancellations.</summary>
+public sealed record SessionWasCancelled(Guid SessionId);
 
 public static class AgendaEndpoints
 {

@@ -22,7 +22,7 @@ public static class SessionStreams
         var stream = await session.Events.FetchForExclusiveWriting<SessionState>(sessionId);
         if (stream.Aggregate is not { } state) return Problems.Of(SessionDecider.SessionNotFound(sessionId));
         var forum = await session.LoadAsync<ForumState>(state.ForumId);
-        if (SessionDecider.MaySee(forum!, actor) is { } hidden) return Problems.Of(hidden);
+        if (SessionDecider.MaySee(forum!, state, actor) is { } hidden) return Problems.Of(hidden);
         var verdict = decide(forum!, state, actor);
         if (verdict.Rejection is { } rejection) return Problems.Of(rejection);
         stream.AppendMany(verdict.Events);
@@ -37,6 +37,6 @@ public static class SessionStreams
         var state = await session.LoadAsync<SessionState>(sessionId);
         if (state is null) return (null, null, actor, SessionDecider.SessionNotFound(sessionId));
         var forum = await session.LoadAsync<ForumState>(state.ForumId);
-        return (state, forum, actor, SessionDecider.MaySee(forum!, actor));
+        return (state, forum, actor, SessionDecider.MaySee(forum!, state, actor));
     }
 }

@@ -73,6 +73,18 @@ public sealed class Hand
     public DateTimeOffset RaisedAt { get; set; }
 }
 
+/// <summary>An invitee as the room sees them: no e-mail address on the board.</summary>
+public sealed class BoardInvitee
+{
+    public Guid InvitationId { get; set; }
+    public Guid? MemberId { get; set; }
+    public string Name { get; set; } = "";
+    public StakeholderGroup Group { get; set; }
+    public bool Guest { get; set; }
+    public RsvpAnswer? Answer { get; set; }
+    public DateTimeOffset? AnsweredAt { get; set; }
+}
+
 public sealed class FloorHolder
 {
     public Guid MemberId { get; set; }
@@ -113,6 +125,10 @@ public sealed class SessionBoard
     public List<Hand> Hands { get; set; } = [];
     public FloorHolder? Floor { get; set; }
     public Dictionary<StakeholderGroup, double> SpeakingSeconds { get; set; } = [];
+    public Dictionary<Guid, BoardInvitee> Invitees { get; set; } = [];
+    /// <summary>Answers by stakeholder group; those who have not answered are in <see cref="RsvpPending"/>.</summary>
+    public Dictionary<StakeholderGroup, Dictionary<RsvpAnswer, int>> Rsvp { get; set; } = [];
+    public Dictionary<StakeholderGroup, int> RsvpPending { get; set; } = [];
 
     public static SessionBoard Create(SessionScheduled e) => new()
     {
@@ -122,6 +138,20 @@ public sealed class SessionBoard
 
     public void Apply(SessionRescheduled e) { StartsAt = e.StartsAt; EndsAt = e.EndsAt; Venue = e.Venue; OnlineUrl = e.OnlineUrl; }
     public void Apply(SessionCancelled e) { Status = SessionStatus.Cancelled; CancelReason = e.Reason; }
+
+    public void Apply(ParticipantInvited e)
+    {
+        Invitees[e.InvitationId] = new BoardInvitee { InvitationId = e.InvitationId, MemberId = e.MemberId, Name = e.Name, Group = e.Group, Guest = e.MemberId is null };
+        RecountRsvp();
+    }
+
+    public void Apply(InvitationAnswered e)
+    {
+        if (!Invitees.TryGetValue(e.InvitationId, out var invitee)) return;
+        invitee.Answer = e.Answer;
+        invitee.AnsweredAt = e.At;
+        RecountRsvp();
+    }
 
     public void Apply(AgendaItemAdded e) => Agenda.Add(new BoardItem
     {
@@ -248,6 +278,13 @@ public sealed class SessionBoard
     }
 
     public BoardItem Item(Guid itemId) => Agenda.Single(i => i.ItemId == itemId);
+
+    private void RecountRsvp()
+    {
+        Rsvp = Enum.GetValues<StakeholderGroup>().ToDictionary(g => g,
+            g => Enum.GetValues<RsvpAnswer>().ToDictionary(a => a, a => Invitees.Values.Count(i => i.Group == g && i.Answer == a)));
+        RsvpPending = Enum.GetValues<StakeholderGroup>().ToDictionary(g => g, g => Invitees.Values.Count(i => i.Group == g && i.Answer is null));
+    }
 
     /// <summary>Attendance by group and presence, and quorum, from who is checked in now.</summary>
     private void Recount()

@@ -47,6 +47,10 @@ public class AppFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>An SMTP outage: the server stops; <see cref="StartSmtp"/> brings a fresh one up on the same port.</summary>
+    public void StopSmtp() => Smtp.Stop();
+    public void StartSmtp() => Smtp = SimpleSmtpServer.Start(Smtp.Configuration.Port);
+
     protected virtual void Configure(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) { }
 
     public async Task DisposeAsync()

@@ -1,0 +1,113 @@
+using Forum.Host.Identity;
+using Forum.Host.Invitations;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Tests.Invitations;
+
+[Collection(InvitationsCollection.Name)]
+public class RsvpTests(InvitationsFixture fixture) : InvitationContext(fixture)
+{
+    [Fact]
+    public async Task The_personal_link_answers_signs_in_and_the_answer_shows_on_the_board_and_the_agenda()
+    {
+        var (w, _) = await ScheduledWorld();
+        await Invite(w, new { memberIds = new[] { w.Gov.MemberId, w.Cso.MemberId } });
+        var links = RsvpLinks(MailsTo(w.Gov.Email).Single());
+
+        var answered = await Send(null, s => s.Get.Url($"/rsvp/{links["Online"]}?answer=Online"), 302);
+        answered.Context.Response.Headers.Location.ToString().ShouldBe($"/sessions/{w.SessionId}");
+        var cookie = CookieFrom(answered);
+        cookie.ShouldStartWith("forum=");
+
+        var board = await AsCookie(cookie, w.Url());
+        board.GetProperty("rsvp").GetProperty("Government").GetProperty("Online").GetInt32().ShouldBe(1);
+        board.GetProperty("rsvpPending").GetProperty("Government").GetInt32().ShouldBe(0);
+        board.GetProperty("rsvpPending").GetProperty("CivilSociety").GetInt32().ShouldBe(1);
+
+        var agenda = await AsCookie(cookie, "/api/me/agenda");
+        agenda.GetProperty("email").GetString().ShouldBe(w.Gov.Email);
+        var entry = agenda.GetProperty("sessions").EnumerateArray().Single();
+        entry.GetProperty("sessionId").GetGuid().ShouldBe(w.SessionId);
+        entry.GetProperty("forum").GetString().ShouldBe("Open Government Forum");
+        entry.GetProperty("answer").GetString().ShouldBe("Online");
+        entry.GetProperty("canAnswer").GetBoolean().ShouldBeTrue();
+
+        // The same link changes the answer until the session starts.
+        await Rsvp(links["Online"], "Decline");
+        board = await Board(w, w.Gov.Token);
+        board.GetProperty("rsvp").GetProperty("Government").GetProperty("Online").GetInt32().ShouldBe(0);
+        board.GetProperty("rsvp").GetProperty("Government").GetProperty("Decline").GetInt32().ShouldBe(1);
+        (await InvitationOf(w, w.Gov.Email)).GetProperty("answer").GetString().ShouldBe("Decline");
+        (await GetJson(w.Gov.Token, "/api/me/agenda")).GetProperty("sessions")[0].GetProperty("answer").GetString().ShouldBe("Decline");
+        (await GetJson(w.Other.Token, "/api/me/agenda")).GetProperty("sessions").GetArrayLength().ShouldBe(0);
+
+        // Stored hashed, like sign-in links.
+        await using var query = Store.QuerySession();
+        (await query.LoadAsync<RsvpLink>(links["Online"])).ShouldBeNull();
+        (await query.LoadAsync<RsvpLink>(Secrets.Hash(links["Online"]))).ShouldNotBeNull();
+
+        ShouldBeProblem(await GetJson(null, "/rsvp/not-a-token?answer=Online", 400), 400, "rsvp-link-invalid", "token");
+        ShouldBeProblem(await GetJson(null, $"/rsvp/{links["Online"]}?answer=Maybe", 400), 400, "enum-value-unknown", "answer");
+        ShouldBeProblem(await GetJson(null, $"/rsvp/{links["Online"]}", 400), 400, "field-required", "answer");
+    }
+
+    [Fact]
+    public async Task An_invited_guest_signs_in_by_the_link_sees_the_session_and_joins_the_hub_but_takes_no_position()
+    {
+        var (w, _) = await ScheduledWorld();
+        await Invite(w, new { guests = new[] { new { name = "Guest Expert", email = "guest@uni.test" } } });
+        var cookie = await Rsvp(RsvpLinks(MailsTo("guest@uni.test").Single())["InRoom"], "InRoom");
+
+        var board = await AsCookie(cookie, w.Url());
+        board.GetProperty("rsvp").GetProperty("Other").GetProperty("InRoom").GetInt32().ShouldBe(1);
+        board.GetProperty("invitees").EnumerateObject().Single().Value.GetProperty("guest").GetBoolean().ShouldBeTrue();
+        board.ToString().ShouldNotContain("guest@uni.test");
+
+        var guestToken = await TokenFor("guest@uni.test");
+        await using (var hub = new HubConnectionBuilder().WithUrl(new Uri(Host.Server.BaseAddress, "/hubs/sessions"), o =>
+               {
+                   o.Transports = HttpTransportType.WebSockets;
+                   o.SkipNegotiation = true;
+                   o.WebSocketFactory = async (c, ct) =>
+                   {
+                       var client = Host.Server.CreateWebSocketClient();
+                       client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + guestToken;
+                       return await client.ConnectAsync(c.Uri, ct);
+                   };
+               }).Build())
+        {
+            await hub.StartAsync();
+            var joined = await hub.InvokeAsync<System.Text.Json.JsonElement>("Join", w.SessionId);
+            joined.GetProperty("sessionId").GetGuid().ShouldBe(w.SessionId);
+        }
+
+        await OpenWithEveryoneIn(w);
+        var refused = await PostJson(guestToken, w.Item(w.DecisionItem, "/positions"), new { stance = "Support" }, 403);
+        ShouldBeProblem(refused, 403, "forum-members-only");
+        ShouldBeProblem(await PostJson(guestToken, w.Url("/check-in"), new { presence = "InRoom" }, 403), 403, "forum-members-only");
+
+        var stranger = await TokenFor("stranger@uni.test");
+        ShouldBeProblem(await GetJson(stranger, w.Url(), 403), 403, "forum-members-only");
+    }
+
+    [Fact]
+    public async Task Only_the_secretariat_invites_and_sees_the_invitations_and_every_refusal_names_its_rule()
+    {
+        var (w, _) = await ScheduledWorld();
+        ShouldBeProblem(await PostJson(w.Gov.Token, w.Url("/invitations"), new { all = true }, 403), 403, "secretariat-only");
+        ShouldBeProblem(await PostJson(null, w.Url("/invitations"), new { all = true }, 401), 401, "sign-in-required");
+        var unknown = Guid.NewGuid();
+        var missing = await PostJson(w.Secretariat, w.Url("/invitations"), new { memberIds = new[] { unknown } }, 404);
+        ShouldBeProblem(missing, 404, "member-not-found");
+        missing.GetProperty("detail").GetString()!.ShouldContain(unknown.ToString());
+        ShouldBeProblem(await PostJson(w.Secretariat, w.Url("/invitations"), new { guests = new[] { new { name = "X", email = "nope" } } }, 400), 400, "email-invalid", "guests[0].email");
+        ShouldBeProblem(await PostJson(w.Secretariat, w.Url("/invitations"), new { }, 400), 400, "invitees-required", "memberIds");
+        ShouldBeProblem(await PostJson(w.Secretariat, $"/api/sessions/{Guid.NewGuid()}/invitations", new { all = true }, 404), 404, "session-not-found");
+        ShouldBeProblem(await GetJson(w.Gov.Token, w.Url("/invitations"), 403), 403, "secretariat-only");
+        ShouldBeProblem(await PostJson(w.Secretariat, w.Url($"/invitations/{Guid.NewGuid()}/resend"), new { }, 404), 404, "invitation-not-found");
+        Mails().ShouldBeEmpty();
+        (await EventCount()).ShouldBeGreaterThan(0);
+    }
+}
