@@ -10,7 +10,7 @@ public sealed record AttendeeChange(Guid MemberId, BoardAttendee? Attendee);
 
 /// <summary>
 /// What changed on a board between two versions: the small parts whole (status, attendance, quorum, hands, floor,
-/// agenda order), and only the touched items, positions and attendees — with their values as of <see cref="ToVersion"/>.
+/// agenda order, RSVP counts), and only the touched items, positions and attendees — with their values as of <see cref="ToVersion"/>.
 /// Applying a change is idempotent, so a client at any version in [FromVersion, ToVersion) may apply it.
 /// </summary>
 public sealed record BoardChange(
@@ -29,6 +29,8 @@ public sealed record BoardChange(
     List<Hand> Hands,
     FloorHolder? Floor,
     Dictionary<StakeholderGroup, double> SpeakingSeconds,
+    Dictionary<StakeholderGroup, Dictionary<RsvpAnswer, int>> Rsvp,
+    Dictionary<StakeholderGroup, int> RsvpPending,
     List<Guid> AgendaOrder,
     List<BoardItem> Items,
     List<PositionChange> Positions,
@@ -62,6 +64,7 @@ public sealed record BoardChange(
         var byId = board.Agenda.ToDictionary(i => i.ItemId);
         return new BoardChange(fromVersion, board.Version, board.Status, board.CurrentItemId, board.Title, board.StartsAt, board.EndsAt,
             board.Venue, board.OnlineUrl, board.CancelReason, board.Attendance, board.Quorum, board.Hands, board.Floor, board.SpeakingSeconds,
+            board.Rsvp, board.RsvpPending,
             board.Agenda.Select(i => i.ItemId).ToList(),
             items.Where(byId.ContainsKey).Select(id => WithoutPositions(byId[id])).ToList(),
             positions.Select(p => new PositionChange(p.Item, p.Member, byId.GetValueOrDefault(p.Item)?.Positions.GetValueOrDefault(p.Member))).ToList(),

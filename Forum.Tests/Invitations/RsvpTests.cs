@@ -15,6 +15,7 @@ public class RsvpTests(InvitationsFixture fixture) : InvitationContext(fixture)
         var (w, _) = await ScheduledWorld();
         await Invite(w, new { memberIds = new[] { w.Gov.MemberId, w.Cso.MemberId } });
         var links = RsvpLinks(MailsTo(w.Gov.Email).Single());
+        await using var screen = await Forum.Tests.Support.BoardMirror.Join(Host, w.Cso.Token, w.SessionId);
 
         var answered = await Send(null, s => s.Get.Url($"/rsvp/{links["Online"]}?answer=Online"), 302);
         answered.Context.Response.Headers.Location.ToString().ShouldBe($"/sessions/{w.SessionId}");
@@ -25,6 +26,8 @@ public class RsvpTests(InvitationsFixture fixture) : InvitationContext(fixture)
         board.GetProperty("rsvp").GetProperty("Government").GetProperty("Online").GetInt32().ShouldBe(1);
         board.GetProperty("rsvpPending").GetProperty("Government").GetInt32().ShouldBe(0);
         board.GetProperty("rsvpPending").GetProperty("CivilSociety").GetInt32().ShouldBe(1);
+        // Pushed live to a screen that was already watching.
+        await screen.Until(b => b.Rsvp.GetValueOrDefault(Forum.Domain.Forums.StakeholderGroup.Government)?.GetValueOrDefault(Forum.Domain.Sessions.RsvpAnswer.Online) == 1);
 
         var agenda = await AsCookie(cookie, "/api/me/agenda");
         agenda.GetProperty("email").GetString().ShouldBe(w.Gov.Email);

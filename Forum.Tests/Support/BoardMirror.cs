@@ -107,7 +107,7 @@ public sealed class BoardMirror : IAsyncDisposable
         b.Version = c.ToVersion;
         b.Status = c.Status; b.CurrentItemId = c.CurrentItemId; b.Title = c.Title; b.StartsAt = c.StartsAt; b.EndsAt = c.EndsAt;
         b.Venue = c.Venue; b.OnlineUrl = c.OnlineUrl; b.CancelReason = c.CancelReason; b.Attendance = c.Attendance; b.Quorum = c.Quorum;
-        b.Hands = c.Hands; b.Floor = c.Floor; b.SpeakingSeconds = c.SpeakingSeconds;
+        b.Hands = c.Hands; b.Floor = c.Floor; b.SpeakingSeconds = c.SpeakingSeconds; b.Rsvp = c.Rsvp; b.RsvpPending = c.RsvpPending;
         foreach (var item in c.Items)
         {
             var existing = b.Agenda.FirstOrDefault(i => i.ItemId == item.ItemId);

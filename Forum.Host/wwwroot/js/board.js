@@ -12,7 +12,7 @@ export function applyChange(board, change) {
   if (change.fromVersion > board.version) return 'gap';
 
   for (const key of ['status', 'currentItemId', 'title', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'cancelReason',
-    'attendance', 'quorum', 'hands', 'floor', 'speakingSeconds']) board[key] = change[key];
+    'attendance', 'quorum', 'hands', 'floor', 'speakingSeconds', 'rsvp', 'rsvpPending']) board[key] = change[key];
 
   const byId = new Map(board.agenda.map((i) => [i.itemId, i]));
   for (const item of change.items) {
