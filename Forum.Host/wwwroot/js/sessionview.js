@@ -132,4 +132,21 @@ export function checkIn(board, forum, alertRegion) {
   ];
 }
 
+/** Answers to the invitation by group (on Join and GET; live changes may not carry them yet). Null when nobody is invited. */
+export function rsvp(board) {
+  const invited = Object.keys(board.invitees || {}).length;
+  if (!invited || !board.rsvp) return null;
+  const answers = ['InRoom', 'Online', 'Decline'];
+  return [
+    el('h3', {}, t('rsvp.heading')),
+    el('div', { class: 'table-wrap' }, el('table', { id: 'rsvp-table' },
+      el('caption', {}, t('rsvp.byGroup', { n: invited })),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('session.group')),
+        answers.map((a) => el('th', { scope: 'col' }, label('rsvp', a))), el('th', { scope: 'col' }, t('rsvp.none')))),
+      el('tbody', {}, groups.map((g) => el('tr', { 'data-group': g }, el('th', { scope: 'row' }, label('group', g)),
+        answers.map((a) => el('td', { 'data-answer': a }, String(board.rsvp[g]?.[a] ?? 0))),
+        el('td', { 'data-answer': 'none' }, String(board.rsvpPending?.[g] ?? 0))))))),
+  ];
+}
+
 export { render, showProblem };
