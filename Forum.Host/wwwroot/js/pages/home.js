@@ -22,7 +22,7 @@ async function loadAgenda() {
             await loadAgenda();
           }),
         },
-      }, t(`rsvp.button.${a}`)))) : el('p', { class: 'muted' }, t('rsvp.closed')))))
+      }, t(`rsvp.button.${a}`)))) : el('p', { class: 'muted' }, t('rsvp.closed'))))
       : el('li', { class: 'muted' }, t('home.noAgenda')));
   } catch (err) {
     if (!signInIfNeeded(err)) showProblem($('#agenda-alert'), err);

@@ -2,7 +2,7 @@
 // invitations with each delivery's status, and the minutes: revise, preview, publish, download, verify.
 import { get, getText, post, idFromPath, signInIfNeeded, Problem } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, note, busy, label, when, stances, groups } from '../ui.js';
+import { $, el, render, setupPage, showProblem, note, busy, label, badge, when, stances, groups } from '../ui.js';
 import * as mins from '../minutes.js';
 import { currentItem, takesPositions } from '../board.js';
 import * as view from '../sessionview.js';
