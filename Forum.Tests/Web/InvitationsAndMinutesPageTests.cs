@@ -52,6 +52,7 @@ public class InvitationsAndMinutesPageTests(BrowserFixture fixture) : WebWorldCo
         var chair = await SignedIn(w.Chair.Email, $"/sessions/{w.SessionId}/console");
         await Expect(chair.Locator("#rsvp-table tr[data-group=Government] td[data-answer=Online]")).ToHaveTextAsync("1");
         await Expect(chair.Locator("#rsvp-table tr[data-group=Government] td[data-answer=none]")).ToHaveTextAsync("1");
+        await Screenshot(chair, "console-rsvp");
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 // The secretariat's session desk: agenda, check-in, positions recorded for people in the room, the room display link,
 // invitations with each delivery's status, and the minutes: revise, preview, publish, download, verify.
 import { get, getText, post, idFromPath, signInIfNeeded, Problem } from '../api.js';
-import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, note, busy, label, badge, when, stances, groups } from '../ui.js';
+import { t, lang } from '../i18n.js';
+import { $, el, render, setupPage, showProblem, note, busy, label, badge, when, announce, stances, groups } from '../ui.js';
 import * as mins from '../minutes.js';
 import { currentItem, takesPositions } from '../board.js';
 import * as view from '../sessionview.js';
@@ -105,16 +105,23 @@ let membersDrawn = '';
 async function loadInvitations(fresh = false) {
   clearTimeout(invitationsTimer);
   if (fresh) invitationsRounds = 0;
+  let list;
   try {
-    invitations = await get(`/api/sessions/${sessionId}/invitations`);
+    list = await get(`/api/sessions/${sessionId}/invitations`);
   } catch (err) {
     if (!signInIfNeeded(err)) showProblem($('#invite-alert'), err);
     return;
   }
-  drawInvitations();
-  drawMemberChoice();
+  const wasInFlight = invitations && invitations.invitations.some((i) => !settled.has(i.delivery.status));
+  const changed = JSON.stringify(list) !== JSON.stringify(invitations);
+  invitations = list;
+  if (changed) { drawInvitations(); drawMemberChoice(); }
   // Mail goes out a moment after the invitation commits: look again while some are on their way (less and less often).
-  const inFlight = invitations.invitations.some((i) => !settled.has(i.delivery.status));
+  const inFlight = list.invitations.some((i) => !settled.has(i.delivery.status));
+  if (wasInFlight && !inFlight) {
+    const sent = list.invitations.filter((i) => i.delivery.status === 'Sent').length;
+    announce(t('invite.settled', { sent, trouble: list.invitations.length - sent }));
+  }
   if (inFlight && invitationsRounds < 60) {
     invitationsRounds++;
     invitationsTimer = setTimeout(loadInvitations, Math.min(400 + invitationsRounds * 200, 3000));
@@ -198,7 +205,7 @@ function drawInvitePanel(board) {
   const scheduled = board.status === 'Scheduled';
   $('#invite-forms').hidden = !scheduled;
   $('#invite-closed').hidden = scheduled;
-  $('#invite-closed').textContent = scheduled ? '' : t('invite.onlyScheduled', { status: label('status', board.status) });
+  $('#invite-closed').textContent = scheduled ? '' : t('invite.onlyScheduled', { status: label('status', board.status).toLocaleLowerCase(lang()) });
   drawMemberChoice();
   if (invitations) drawInvitations();
 }
