@@ -91,6 +91,18 @@ public static class InvitationDecider
         return Verdict.Accept(new InvitationAnswered(s.Id, invitation.InvitationId, c.Answer!.Value, now));
     }
 
+    /// <summary>
+    /// A signed-in invitee answers on the site: the account's address finds the invitation (the proof of who they are),
+    /// then the same rule as the personal link applies.
+    /// </summary>
+    public static Verdict AnswerAsInvitee(SessionState s, RsvpAnswer? answer, Actor? actor, DateTimeOffset now)
+    {
+        if (actor is null) return Rejection.Unauthenticated();
+        if (s.InvitationFor(Actor.NormaliseEmail(actor.Email)) is not { } invitation)
+            return Rejection.Forbidden("invitees-only", $"{actor.Email} is not invited to '{s.Title}'; only invitees answer. Ask the secretariat to invite you.");
+        return Answer(s, new AnswerInvitation(invitation.InvitationId, answer), now);
+    }
+
     /// <summary>Seeing who is invited, with their addresses and delivery status, is the secretariat's.</summary>
     public static Rejection? MayManage(ForumState forum, Actor? actor) =>
         ForumAccess.Require(forum, actor, ForumRole.Secretariat, "manage invitations");

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Forum.Domain.Common;
 using Forum.Domain.Sessions;
 using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
+using Forum.Host.Sessions;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Wolverine.Http;
@@ -38,4 +40,14 @@ public static class RsvpEndpoint
         await http.SignInAsync(IdentityConfiguration.CookieScheme, ForumClaims.Principal(account, IdentityConfiguration.CookieScheme));
         return Results.Redirect($"/sessions/{s.Id}");
     }
+}
+
+public sealed record RsvpRequest(RsvpAnswer? Answer);
+
+public static class AnswerInvitationEndpoint
+{
+    /// <summary>The signed-in invitee answers (or changes the answer) on the site, under the same rule as the mailed link.</summary>
+    [WolverinePost("/api/sessions/{sessionId}/rsvp"), Tags("Invitations")]
+    public static Task<IResult> Post(Guid sessionId, RsvpRequest r, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock) =>
+        SessionStreams.Decide(session, sessionId, user, (_, s, a) => InvitationDecider.AnswerAsInvitee(s, r.Answer, a, clock.GetUtcNow()));
 }

@@ -57,6 +57,28 @@ public class RsvpTests(InvitationsFixture fixture) : InvitationContext(fixture)
     }
 
     [Fact]
+    public async Task A_signed_in_invitee_answers_on_the_site_and_only_invitees_may()
+    {
+        var (w, _) = await ScheduledWorld();
+        await Invite(w, new { memberIds = new[] { w.Gov.MemberId } });
+
+        var answered = await PostJson(w.Gov.Token, w.Url("/rsvp"), new { answer = "InRoom" }, 200);
+        answered.GetProperty("sessionId").GetGuid().ShouldBe(w.SessionId);
+        (await GetJson(w.Gov.Token, "/api/me/agenda")).GetProperty("sessions")[0].GetProperty("answer").GetString().ShouldBe("InRoom");
+        (await InvitationOf(w, w.Gov.Email)).GetProperty("answer").GetString().ShouldBe("InRoom");
+        var board = await Board(w, w.Gov.Token);
+        board.GetProperty("rsvp").GetProperty("Government").GetProperty("InRoom").GetInt32().ShouldBe(1);
+
+        await PostJson(w.Gov.Token, w.Url("/rsvp"), new { answer = "Decline" }, 200);
+        (await GetJson(w.Gov.Token, "/api/me/agenda")).GetProperty("sessions")[0].GetProperty("answer").GetString().ShouldBe("Decline");
+
+        ShouldBeProblem(await PostJson(w.Cso.Token, w.Url("/rsvp"), new { answer = "InRoom" }, 403), 403, "invitees-only");
+        ShouldBeProblem(await PostJson(w.Gov.Token, w.Url("/rsvp"), new { answer = "Maybe" }, 400), 400, "field-unreadable", "answer");
+        ShouldBeProblem(await PostJson(w.Gov.Token, w.Url("/rsvp"), new { }, 400), 400, "field-required", "answer");
+        ShouldBeProblem(await PostJson(null, w.Url("/rsvp"), new { answer = "InRoom" }, 401), 401, "sign-in-required");
+    }
+
+    [Fact]
     public async Task An_invited_guest_signs_in_by_the_link_sees_the_session_and_joins_the_hub_but_takes_no_position()
     {
         var (w, _) = await ScheduledWorld();

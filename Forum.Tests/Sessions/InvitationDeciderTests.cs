@@ -156,6 +156,26 @@ public class InvitationDeciderTests
             .ThenRejected(RejectionKind.NotFound, "invitation-not-found");
 
     [Fact]
+    public void Given_an_invitation_When_the_signed_in_invitee_answers_Then_their_invitation_is_answered() =>
+        Given(GovInvited, CsoInvited).When(s => InvitationDecider.AnswerAsInvitee(s, RsvpAnswer.InRoom, GovMember, Now))
+            .Then(new InvitationAnswered(SessionId, GovInvited.InvitationId, RsvpAnswer.InRoom, Now));
+
+    [Fact]
+    public void Given_invitations_When_someone_not_invited_answers_Then_rejected() =>
+        Given(CsoInvited).When(s => InvitationDecider.AnswerAsInvitee(s, RsvpAnswer.InRoom, GovMember, Now))
+            .ThenRejected(RejectionKind.Forbidden, "invitees-only");
+
+    [Fact]
+    public void Given_an_invitation_When_the_invitee_answers_after_the_start_Then_rejected_as_by_the_link() =>
+        Given(GovInvited).When(s => InvitationDecider.AnswerAsInvitee(s, RsvpAnswer.Online, GovMember, Starts.AddMinutes(1)))
+            .ThenRejected(RejectionKind.Conflict, "rsvp-closed");
+
+    [Fact]
+    public void Given_an_invitation_When_nobody_signed_in_answers_Then_rejected() =>
+        Given(GovInvited).When(s => InvitationDecider.AnswerAsInvitee(s, RsvpAnswer.Online, null, Now))
+            .ThenRejected(RejectionKind.Unauthenticated, "sign-in-required");
+
+    [Fact]
     public void Given_an_invited_guest_Then_the_guest_may_see_the_session_and_a_stranger_may_not()
     {
         var s = Spec<SessionState>.Fold([Scheduled, GuestInvited]);

@@ -30,6 +30,21 @@ export async function api(method, url, body, headers = {}) {
 }
 
 export const get = (url) => api('GET', url);
+/** A text resource (minutes as Markdown or HTML); a refusal still arrives as problem details. */
+export async function getText(url) {
+  const init = { credentials: 'same-origin', headers: bearer ? { Authorization: 'Bearer ' + bearer } : {} };
+  let res;
+  try { res = await fetch(url, init); }
+  catch { throw new Problem(0, { rule: 'network', detail: null }); }
+  const text = await res.text();
+  if (!res.ok) {
+    let body = null;
+    try { body = JSON.parse(text); } catch { body = { detail: text }; }
+    throw new Problem(res.status, body);
+  }
+  return text;
+}
+
 export const post = (url, body = {}, headers) => api('POST', url, body, headers);
 export const put = (url, body = {}) => api('PUT', url, body);
 

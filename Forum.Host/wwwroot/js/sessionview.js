@@ -1,6 +1,6 @@
 // Parts every live session page shows: the heading, agenda, current item, positions by group, tallies, check-in.
 import { get, post } from './api.js';
-import { t } from './i18n.js';
+import { t, lang } from './i18n.js';
 import { el, render, label, badge, when, clock, groups, stances, showProblem, busy, announce } from './ui.js';
 import { currentItem, positionsByGroup, count } from './board.js';
 import { LiveSession } from './live.js';
@@ -131,5 +131,24 @@ export function checkIn(board, forum, alertRegion) {
     el('div', { class: 'row' }, here?.presence === 'InRoom' ? null : button('InRoom'), here?.presence === 'Online' ? null : button('Online')),
   ];
 }
+
+/** Answers to the invitation by group (on Join and GET; live changes may not carry them yet). Null when nobody is invited. */
+export function rsvp(board) {
+  const invited = Object.keys(board.invitees || {}).length;
+  if (!invited || !board.rsvp) return null;
+  const answers = ['InRoom', 'Online', 'Decline'];
+  return [
+    el('h3', {}, t('rsvp.heading')),
+    el('div', { class: 'table-wrap' }, el('table', { id: 'rsvp-table' },
+      el('caption', {}, t('rsvp.byGroup', { n: invited })),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('session.group')),
+        answers.map((a) => el('th', { scope: 'col' }, capital(label('rsvp', a)))), el('th', { scope: 'col' }, t('rsvp.none')))),
+      el('tbody', {}, groups.map((g) => el('tr', { 'data-group': g }, el('th', { scope: 'row' }, label('group', g)),
+        answers.map((a) => el('td', { 'data-answer': a }, String(board.rsvp[g]?.[a] ?? 0))),
+        el('td', { 'data-answer': 'none' }, String(board.rsvpPending?.[g] ?? 0))))))),
+  ];
+}
+
+const capital = (text) => text.charAt(0).toLocaleUpperCase(lang()) + text.slice(1);
 
 export { render, showProblem };

@@ -86,12 +86,13 @@ export function setupPage({ signOut = true, home = true } = {}) {
   if (nav) {
     const select = el('select', { id: 'lang-select', on: { change: (e) => setLang(e.target.value) } },
       languages.map(([code, name]) => el('option', { value: code, selected: code === lang() }, name)));
-    nav.replaceChildren(
+    // replaceChildren would show a null as the text "null": leave the missing ones out.
+    nav.replaceChildren(...[
       home ? el('a', { href: '/' }, t('nav.home')) : null,
       el('span', { style: 'flex:1' }),
       el('label', { for: 'lang-select' }, t('nav.language'), select),
       signOut ? el('button', { class: 'secondary', type: 'button', on: { click: signOutNow } }, t('nav.signOut')) : null,
-    );
+    ].filter(Boolean));
   }
 }
 

@@ -5,12 +5,14 @@ import { t } from '../i18n.js';
 import { $, el, render, setupPage, showProblem, busy, label, groups } from '../ui.js';
 import { currentItem, takesPositions, consensusGap } from '../board.js';
 import * as view from '../sessionview.js';
+import * as mins from '../minutes.js';
 
 setupPage();
 const sessionId = idFromPath('sessions');
 const outcomes = ['ConsensusReached', 'ConsensusWithReservations', 'NoConsensus', 'Deferred', 'VoteCarried', 'VoteFailed'];
 const responses = {}; // typed responses by member id survive live redraws
 let ctx = null;
+let minutesShown = false;
 let proposalFor = null; // the item and revision the proposal box was filled from
 let decisionFor = null;
 
@@ -68,6 +70,13 @@ function draw(board, change, context) {
         on: { click: (e) => act(e.target, $('#floor-alert'), `/api/sessions/${sessionId}/floor`, { memberId: h.memberId }) } }, t('console.giveFloor')))))
     : el('p', { class: 'muted' }, t('console.noHands')));
 
+  render($('#rsvp'), view.rsvp(board));
+  // Once the session is closed: its minutes, and a co-chair's approval (for members, forum.yourRole says who may approve).
+  if (board.status === 'Closed' && forum && !minutesShown && forum.yourRole !== 'None') {
+    minutesShown = true;
+    $('#minutes-card').hidden = false;
+    mins.approvalPanel($('#minutes-card'), sessionId, { me: forum.yourMemberId, mayApprove: forum?.yourRole === 'CoChair' });
+  }
   render($('#gap'), item && takesPositions(item) ? gap(board, item) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
   render($('#positions'), item && takesPositions(item) ? view.positions(item, forum?.yourMemberId) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
   drawDecision(board, item);

@@ -4,10 +4,12 @@ import { t } from '../i18n.js';
 import { $, el, render, setupPage, showProblem, note, busy, label, stances } from '../ui.js';
 import { currentItem, takesPositions } from '../board.js';
 import * as view from '../sessionview.js';
+import * as mins from '../minutes.js';
 
 setupPage();
 const sessionId = idFromPath('sessions');
 let ctx = null;
+let minutesShown = false;
 let sent = null; // the submission waiting to show on the board
 
 render($('#stances'), el('legend', {}, t('position.legend')), stances.map((s) => el('label', {},
@@ -25,6 +27,13 @@ function draw(board, change, context) {
   render($('#agenda'), view.agenda(board));
   const item = currentItem(board);
   render($('#positions'), item && takesPositions(item) ? view.positions(item, me) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
+  render($('#rsvp'), view.rsvp(board));
+  // Once the session is closed: its minutes, and a co-chair's approval (for members, forum.yourRole says who may approve).
+  if (board.status === 'Closed' && forum && !minutesShown && forum.yourRole !== 'None') {
+    minutesShown = true;
+    $('#minutes-card').hidden = false;
+    mins.approvalPanel($('#minutes-card'), sessionId, { me: forum.yourMemberId, mayApprove: forum?.yourRole === 'CoChair' });
+  }
   render($('#tallies-region'), item && takesPositions(item) ? view.tallies(item) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
 
   // What I may do now, and why not.

@@ -1,0 +1,140 @@
+// Minutes as the desk, the console, the participant page and the archive show them (ADR 0005): status, approvals by
+// co-chair, a preview, downloads and verification. The preview is the server's HTML (participants' text escaped there)
+// in a sandboxed frame without scripts; nothing from the minutes is inserted into the page as HTML.
+import { get, getText, post, Problem } from './api.js';
+import { t } from './i18n.js';
+import { el, render, label, badge, when, busy, showProblem } from './ui.js';
+
+export const approvingGroups = ['Government', 'CivilSociety'];
+
+/** The session's minutes, or null while none are drafted (404 minutes-not-found). */
+export async function load(sessionId) {
+  try { return await get(`/api/sessions/${sessionId}/minutes`); }
+  catch (err) {
+    if (err instanceof Problem && err.status === 404 && err.rule === 'minutes-not-found') return null;
+    throw err;
+  }
+}
+
+/**
+ * Minutes are drafted by the server a moment after the session closes: ask again, less and less often, until they are
+ * there (then onFound(view)), or stop after about two minutes and say so.
+ */
+export function whenDrafted(sessionId, onFound, onError) {
+  let attempt = 0;
+  let stopped = false;
+  const next = async () => {
+    if (stopped) return;
+    try {
+      const view = await load(sessionId);
+      if (view) { onFound(view); return; }
+    } catch (err) { onError(err); return; }
+    attempt++;
+    if (attempt > 60) { onError(new Error(t('minutes.notDrafted'))); return; }
+    setTimeout(next, Math.min(500 + attempt * 250, 3000));
+  };
+  next();
+  return () => { stopped = true; };
+}
+
+/** Status, revision and who approved; the caller's own approval is named as theirs. */
+export function summary(m, me) {
+  return el('div', { class: 'minutes-summary' },
+    el('p', { id: 'minutes-status' }, `${t('minutes.status')}: `, badge('minutesStatus', m.status),
+      m.status === 'Draft' ? ` ${t('minutes.revision', { n: m.revision })}` : '',
+      m.publishedAt ? ` · ${t('minutes.publishedAt', { at: when(m.publishedAt) })}` : ''),
+    el('ul', { class: 'plain', id: 'minutes-approvals', 'aria-label': t('minutes.approvals') }, approvingGroups.map((g) => {
+      const a = m.approvals.find((x) => x.group === g);
+      return el('li', { 'data-group': g },
+        a ? [el('span', { class: 'ok-mark', 'aria-hidden': 'true' }, '✓ '),
+          t('minutes.approvedBy', { group: label('group', g), name: a.name, at: when(a.at) }), a.memberId === me ? ` (${t('session.you')})` : '']
+          : m.status === 'Published' ? t('minutes.approvedGroup', { group: label('group', g) })
+            : t('minutes.awaiting', { group: label('group', g) }));
+    })));
+}
+
+/** Links to the files: the draft's Markdown and HTML; once published also the signed PDF and its signature record. */
+export function downloads(m) {
+  const id = m.minutesId;
+  const link = (href, text, name) => el('a', { href, download: name || null, target: name ? null : '_blank', rel: 'noopener' }, text);
+  return el('p', { class: 'row downloads', id: 'minutes-downloads' },
+    m.links.pdf ? link(m.links.pdf, t('minutes.pdf'), `minutes-${id}.pdf`) : null,
+    link(m.links.html, t('minutes.html')),
+    link(m.links.markdown, t('minutes.markdown'), `minutes-${id}.md`),
+    m.links.signature ? link(m.links.signature, t('minutes.signature'), `minutes-${id}.sig.json`) : null);
+}
+
+/** A frame that shows the minutes as the server renders them; no scripts, no same-origin access. */
+export function previewFrame(id) {
+  return el('iframe', { id, class: 'minutes-preview', sandbox: '', title: t('minutes.previewTitle'), referrerpolicy: 'no-referrer' });
+}
+
+export async function fillPreview(frame, m, alertRegion) {
+  try { frame.srcdoc = await getText(m.links.html); }
+  catch (err) { showProblem(alertRegion, err); }
+}
+
+/** "Verify" and its result: the document, the record of events, the signature, each said in words. */
+export function verifier(m, key) {
+  const result = el('div', { class: 'verify-result', role: 'status', 'aria-live': 'polite' });
+  const alert = el('div', { class: 'alert', role: 'alert' });
+  const button = el('button', {
+    type: 'button', class: 'secondary', 'data-key': key, 'aria-label': t('minutes.verifyNamed', { title: m.sessionTitle }),
+    on: {
+      click: (e) => busy(e.target, alert, async () => {
+        render(result);
+        const v = await get(m.links.verify);
+        const line = (ok, yes, no) => el('li', { class: ok ? 'verify-ok' : 'verify-bad' }, el('span', { 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '), ok ? yes : no);
+        render(result,
+          el('p', {}, el('strong', {}, v.valid ? t('minutes.verifiedValid') : t('minutes.verifiedInvalid'))),
+          el('ul', { class: 'plain' },
+            line(v.documentIntact, t('minutes.documentIntact'), t('minutes.documentChanged')),
+            line(v.eventsIntact, t('minutes.eventsIntact'), t('minutes.eventsChanged')),
+            line(v.signatureValid, t('minutes.signatureValid'), t('minutes.signatureInvalid'))),
+          v.problems?.length ? el('ul', { class: 'muted' }, v.problems.map((p) => el('li', {}, p))) : null);
+      }),
+    },
+  }, t('minutes.verify'));
+  return el('div', { class: 'verifier' }, el('div', { class: 'row' }, button), alert, result);
+}
+
+/**
+ * The minutes once the session is closed, on the console and the participant page: status, approvals, a preview and
+ * the files; a co-chair who has not approved this revision gets "Approve the minutes".
+ */
+export function approvalPanel(region, sessionId, { me, mayApprove }) {
+  const body = el('div', { id: 'minutes', 'aria-live': 'polite' }, el('p', { class: 'muted' }, t('minutes.drafting')));
+  const alert = el('div', { id: 'minutes-alert', class: 'alert', role: 'alert' });
+  const done = el('div', { id: 'minutes-note', class: 'note', role: 'status' });
+  const frame = previewFrame('minutes-preview');
+  const previewBox = el('details', { class: 'preview-box' }, el('summary', {}, t('minutes.preview')), frame);
+  previewBox.hidden = true;
+  render(region, el('h2', { id: 'minutes-heading' }, t('desk.minutesHeading')), body, alert, done, previewBox);
+  let revision = null;
+
+  const reload = async () => { const m = await load(sessionId); if (m) show(m); };
+  const show = (m) => {
+    const mine = m.approvals.some((a) => a.memberId === me);
+    const draft = m.status === 'Draft';
+    render(body, summary(m, me),
+      draft && mayApprove && mine ? el('p', { class: 'muted' }, t('minutes.youApproved')) : null,
+      draft && mayApprove && !mine ? el('p', { class: 'muted' }, t('minutes.approveHelp')) : null,
+      el('div', { class: 'row' },
+        draft && mayApprove && !mine ? el('button', {
+          type: 'button', id: 'approve-minutes', 'data-key': 'approve-minutes',
+          on: {
+            click: (e) => busy(e.target, alert, async () => {
+              await post(`/api/minutes/${m.minutesId}/approve`);
+              done.textContent = t('minutes.approvedNote', { n: m.revision });
+              await reload();
+            }),
+          },
+        }, t('minutes.approve')) : null,
+        draft ? el('button', { type: 'button', class: 'secondary', 'data-key': 'refresh-minutes', on: { click: (e) => busy(e.target, alert, reload) } }, t('minutes.refresh')) : null),
+      downloads(m),
+      m.status === 'Published' ? verifier(m, 'verify-minutes') : null);
+    previewBox.hidden = false;
+    if (revision !== `${m.status}/${m.revision}`) { revision = `${m.status}/${m.revision}`; fillPreview(frame, m, alert); }
+  };
+  return whenDrafted(sessionId, show, (err) => showProblem(alert, err));
+}
