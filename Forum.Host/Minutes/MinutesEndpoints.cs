@@ -123,8 +123,10 @@ public static class MinutesDownloadEndpoints
     }
 
     [WolverineGet("/api/minutes/{minutesId}.html"), Tags("Minutes")]
-    public static async Task<IResult> Html(Guid minutesId, ClaimsPrincipal user, IQuerySession session)
+    public static async Task<IResult> Html(Guid minutesId, HttpContext http, ClaimsPrincipal user, IQuerySession session)
     {
+        // The document is shown on our own origin: whatever a revision put in it (a javascript: link) must not run.
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
         var (m, _, refusal) = await MinutesAccess.Read(session, minutesId, user);
         if (refusal is not null) return Problems.Of(refusal);
         var html = m!.Status == MinutesStatus.Published

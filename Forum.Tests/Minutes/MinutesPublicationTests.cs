@@ -111,6 +111,11 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
         var id = MinutesOf(sessionId);
         await Send(Secretariat, s => s.Post.Json(new { markdown = "# Minutes\n\n<img src=x onerror=alert(1)>\n" }).ToUrl($"/api/minutes/{id}/revise"), 204);
         (await GetText(Secretariat, $"/api/minutes/{id}.html")).ShouldContain("&lt;img src=x onerror=alert(1)&gt;");
+
+        // A link the secretariat writes stays a link, but the document runs no script on our origin.
+        await Send(Secretariat, s => s.Post.Json(new { markdown = "# Minutes\n\n[click](javascript:alert(1))\n" }).ToUrl($"/api/minutes/{id}/revise"), 204);
+        var page = await Send(Secretariat, s => s.Get.Url($"/api/minutes/{id}.html"), 200);
+        page.Context.Response.Headers.ContentSecurityPolicy.ToString().ShouldStartWith("sandbox;");
     }
 
     [Theory]
