@@ -24,7 +24,8 @@ public static class ProjectionsConfiguration
         opts.Schema.For<SessionInvitees>().GinIndexJsonData();
         opts.Projections.Snapshot<ForumRoster>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ForumDirectoryEntry>(SnapshotLifecycle.Inline);
-        opts.Schema.For<ForumDirectoryEntry>().Index(x => x.People);
+        // GIN, not btree: a forum of hundreds of members outgrows a btree index row (8 KiB) with its list of addresses.
+        opts.Schema.For<ForumDirectoryEntry>().GinIndexJsonData();
         opts.Projections.Snapshot<MinutesView>(SnapshotLifecycle.Inline);
         opts.Schema.For<MinutesView>().Index(x => x.ForumId);
         return opts;

@@ -159,4 +159,22 @@ public class ForumApiTests(ApiFixture fixture) : IntegrationContext(fixture)
         var openapi = await GetJson(null, "/openapi/v1.json");
         openapi.GetProperty("paths").TryGetProperty("/api/forums/{forumId}/members", out _).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task A_forum_of_a_thousand_members_with_long_addresses_still_admits_and_finds_them()
+    {
+        var (admin, forumId) = await Forum();
+        var now = DateTimeOffset.UtcNow;
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(forumId, Enumerable.Range(0, 1000).Select(i => (object)new global::Forum.Domain.Forums.MemberAdmitted(forumId, Guid.CreateVersion7(),
+                $"Member {i}", $"member.number.{i}.{Guid.NewGuid():N}@ministry-of-justice.example.gov.ua", "Org", global::Forum.Domain.Forums.StakeholderGroup.Government,
+                global::Forum.Domain.Forums.MemberRole.Member, Guid.Empty, now)).ToArray());
+            await session.SaveChangesAsync();
+        }
+        var id = await Admit(admin, forumId, "One more", "one.more@forum.test", "CivilSociety");
+        id.ShouldNotBe(Guid.Empty);
+        var member = await TokenFor("one.more@forum.test");
+        (await GetJson(member, "/api/forums")).EnumerateArray().Single().GetProperty("members").GetInt32().ShouldBe(1001);
+    }
 }
