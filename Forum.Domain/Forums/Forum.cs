@@ -19,6 +19,8 @@ public sealed record ForumState(
     ImmutableHashSet<string> Secretariat,
     ForumRules Rules)
 {
+    public long Version { get; set; }
+
     public static ForumState Create(ForumEstablished e) =>
         new(e.ForumId, e.Name, e.Country, e.Language, e.Description,
             ImmutableDictionary<Guid, Member>.Empty, ImmutableDictionary<StakeholderGroup, Guid>.Empty,

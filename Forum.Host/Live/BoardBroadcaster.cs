@@ -11,13 +11,14 @@ namespace Forum.Host.Live;
 /// <summary>
 /// Pushes board changes from committed events (a Marten commit listener: whatever appended them, HTTP or a batch),
 /// coalesced per session: the first change goes out at once, later ones at most every <c>Live:CoalesceMilliseconds</c>
-/// as one push spanning every version since the last (ADR 0008).
+/// as one push spanning every version since the last (ADR 0008). The board and the events come from the commits
+/// themselves; only a gap (a commit this host did not see, or a restart) makes it read them back from the store.
 /// </summary>
 public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<SessionHub, ISessionClient> hub, IConfiguration config,
     ILogger<BoardBroadcaster> log) : DocumentSessionListenerBase
 {
     private static readonly string SessionNamespace = typeof(SessionScheduled).Namespace!;
-    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(config.GetValue("Live:CoalesceMilliseconds", 100));
+    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(config.GetValue("Live:CoalesceMilliseconds", 50));
     private readonly ConcurrentDictionary<Guid, Feed> _feeds = new();
 
     private sealed class Feed
@@ -28,22 +29,29 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
         public long EarliestUnpushed = long.MaxValue;
         public bool Scheduled;
         public long LastFlushTicks;
+        // What commits brought since the last push: their events by version, and the newest board committed.
+        public readonly SortedList<long, IEvent> Events = [];
+        public SessionBoard? Board;
     }
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
+        var boards = commit.Updated.Concat(commit.Inserted).OfType<SessionBoard>().ToDictionary(b => b.Id);
         foreach (var stream in commit.GetEvents().Where(e => e.Data.GetType().Namespace == SessionNamespace).GroupBy(e => e.StreamId))
-            Changed(stream.Key, stream.Min(e => e.Version));
+            Changed(stream.Key, stream.ToList(), boards.GetValueOrDefault(stream.Key));
         return Task.CompletedTask;
     }
 
-    private void Changed(Guid sessionId, long firstVersion)
+    private void Changed(Guid sessionId, List<IEvent> events, SessionBoard? board)
     {
         var feed = _feeds.GetOrAdd(sessionId, _ => new Feed());
         TimeSpan delay;
         lock (feed.Lock)
         {
-            feed.EarliestUnpushed = Math.Min(feed.EarliestUnpushed, firstVersion);
+            foreach (var e in events) feed.Events[e.Version] = e;
+            // A committed board is never changed afterwards (each session loads its own copy), so it can be kept as is.
+            if (board is not null && board.Version > (feed.Board?.Version ?? -1)) feed.Board = board;
+            feed.EarliestUnpushed = Math.Min(feed.EarliestUnpushed, events.Min(e => e.Version));
             if (feed.Scheduled) return;
             feed.Scheduled = true;
             var since = TimeSpan.FromTicks(Environment.TickCount64 * TimeSpan.TicksPerMillisecond - feed.LastFlushTicks);
@@ -62,18 +70,31 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
         try
         {
             long from;
+            SessionBoard? board;
+            List<IEvent>? events = null;
             lock (feed.Lock)
             {
                 feed.Scheduled = false;
                 from = feed.LastPushed >= 0 ? feed.LastPushed : feed.EarliestUnpushed - 1;
                 feed.EarliestUnpushed = long.MaxValue;
+                board = feed.Board;
+                if (board is not null && board.Version > from)
+                {
+                    var span = feed.Events.Where(e => e.Key > from && e.Key <= board.Version).Select(e => e.Value).ToList();
+                    // Contiguous from the last push up to the board: everything is in hand.
+                    if (span.Count == board.Version - from) events = span;
+                }
+                foreach (var version in feed.Events.Keys.Where(v => v <= (board?.Version ?? from)).ToList()) feed.Events.Remove(version);
             }
-            await using var query = services.GetRequiredService<IDocumentStore>().QuerySession();
-            var board = await query.LoadAsync<SessionBoard>(sessionId);
-            if (board is null || board.Version <= from) return;
-            var events = await query.Events.FetchStreamAsync(sessionId, version: board.Version, fromVersion: from + 1);
-            var change = BoardChange.Between(board, from, events);
-            await hub.Clients.Group(SessionHub.Group(sessionId)).BoardChanged(sessionId, board.Version, change);
+            if (events is null)
+            {
+                await using var query = services.GetRequiredService<IDocumentStore>().QuerySession();
+                board = await query.LoadAsync<SessionBoard>(sessionId);
+                if (board is null || board.Version <= from) return;
+                events = (await query.Events.FetchStreamAsync(sessionId, version: board.Version, fromVersion: from + 1)).ToList();
+            }
+            var change = BoardChange.Between(board!, from, events);
+            await hub.Clients.Group(SessionHub.Group(sessionId)).BoardChanged(sessionId, board!.Version, change);
             feed.LastPushed = board.Version;
             // A session that has ended changes no more: forget its feed (a late change would start a new one).
             if (board.Status is SessionStatus.Closed or SessionStatus.Cancelled) _feeds.TryRemove(sessionId, out _);

@@ -53,9 +53,9 @@ public static class SubmitPositionEndpoint
     /// </summary>
     [WolverinePost("/api/sessions/{sessionId}/items/{itemId}/positions"), Tags("Live session")]
     public static async Task<IResult> Post(Guid sessionId, Guid itemId, PositionRequest r, HttpContext http, ClaimsPrincipal user,
-        IDocumentSession session, IMessageBus bus, TimeProvider clock)
+        IDocumentSession session, IMessageBus bus, StateCache cache, TimeProvider clock)
     {
-        var (state, forum, actor, refusal) = await SessionStreams.Read(session, sessionId, user);
+        var (state, forum, actor, refusal) = await SessionStreams.Read(session, sessionId, user, cache);
         if (refusal is not null) return Problems.Of(refusal);
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length > 200) return Problems.Of(Rejection.Invalid("Idempotency-Key", "field-too-long", "The Idempotency-Key header may be at most 200 characters."));
@@ -93,7 +93,7 @@ public static class PositionSubmissionHandler
     /// decide each in order against the state as it changes, append all in one go, and keep a receipt for each —
     /// in the same transaction as the append.
     /// </summary>
-    public static async Task<OutgoingMessages> Handle(PositionSubmission[] batch, IDocumentSession session, TimeProvider clock)
+    public static async Task<OutgoingMessages> Handle(PositionSubmission[] batch, IDocumentSession session, StateCache cache, TimeProvider clock)
     {
         var outgoing = new OutgoingMessages();
         var now = clock.GetUtcNow();
@@ -104,7 +104,7 @@ public static class PositionSubmissionHandler
         {
             var stream = await session.Events.FetchForExclusiveWriting<SessionState>(group.Key);
             var state = stream.Aggregate;
-            var forum = state is null ? null : await session.LoadAsync<ForumState>(state.ForumId);
+            var forum = state is null ? null : await cache.Forum(session, state.ForumId);
             var events = new List<object>();
             foreach (var m in group)
             {

@@ -31,12 +31,13 @@ public static class SessionStreams
     }
 
     /// <summary>The session and its forum for reading, or the refusal (401, 404, 403).</summary>
-    public static async Task<(SessionState? Session, ForumState? Forum, Actor? Actor, Rejection? Refusal)> Read(IQuerySession session, Guid sessionId, ClaimsPrincipal user)
+    public static async Task<(SessionState? Session, ForumState? Forum, Actor? Actor, Rejection? Refusal)> Read(IQuerySession session, Guid sessionId, ClaimsPrincipal user,
+        StateCache? cache = null)
     {
         if (ForumClaims.ActorOf(user) is not { } actor) return (null, null, null, Rejection.Unauthenticated());
-        var state = await session.LoadAsync<SessionState>(sessionId);
+        var state = cache is null ? await session.LoadAsync<SessionState>(sessionId) : await cache.Session(session, sessionId);
         if (state is null) return (null, null, actor, SessionDecider.SessionNotFound(sessionId));
-        var forum = await session.LoadAsync<ForumState>(state.ForumId);
+        var forum = cache is null ? await session.LoadAsync<ForumState>(state.ForumId) : await cache.Forum(session, state.ForumId);
         return (state, forum, actor, SessionDecider.MaySee(forum!, state, actor));
     }
 }

@@ -17,7 +17,12 @@ public static class SessionsConfiguration
             opts.Schema.For<PositionReceipt>().Index(x => x.SessionId);
         });
         services.AddSingleton<BoardBroadcaster>();
-        services.ConfigureMarten((sp, opts) => opts.Listeners.Add(sp.GetRequiredService<BoardBroadcaster>()));
+        services.AddSingleton<StateCache>();
+        services.ConfigureMarten((sp, opts) =>
+        {
+            opts.Listeners.Add(sp.GetRequiredService<BoardBroadcaster>());
+            opts.Listeners.Add(sp.GetRequiredService<StateCache>());
+        });
 
         services.ConfigureWolverine(opts =>
         {
