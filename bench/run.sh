@@ -45,9 +45,10 @@ bare_port=$(free_port)
 while [ "$bare_port" = "$forum_port" ]; do bare_port=$(free_port); done
 
 mkdir -p "$work/data"
-FORUM_DB="$db" Forum__Schema=bench Forum__DataDirectory="$work/data" Forum__PublicUrl="http://127.0.0.1:$forum_port" \
+# From the work folder: in Production the host writes the code it generates under ./Internal/Generated.
+(cd "$work" && exec env FORUM_DB="$db" Forum__Schema=bench Forum__DataDirectory="$work/data" Forum__PublicUrl="http://127.0.0.1:$forum_port" \
   ASPNETCORE_ENVIRONMENT=Production Logging__Format=text Logging__LogLevel__Default=Warning \
-  dotnet Forum.Host/bin/Release/net10.0/Forum.Host.dll --urls "http://127.0.0.1:$forum_port" >"$work/forum-host.log" 2>&1 &
+  dotnet "$root/Forum.Host/bin/Release/net10.0/Forum.Host.dll" --urls "http://127.0.0.1:$forum_port" >"$work/forum-host.log" 2>&1) &
 forum_pid=$!
 # The baseline gets the host's GC settings (server GC, as ASP.NET Core projects default to).
 DOTNET_gcServer=1 dotnet bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll bare-server --urls "http://127.0.0.1:$bare_port" \
@@ -55,7 +56,9 @@ DOTNET_gcServer=1 dotnet bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll b
 bare_pid=$!
 log "Forum.Host pid $forum_pid on :$forum_port; bare SignalR baseline pid $bare_pid on :$bare_port"
 
-BENCH_COMMAND="bench/run.sh${*:+ $*}" timeout --signal=TERM 7200 \
+# Host settings to try pass through the environment, e.g. Live__CoalesceMilliseconds=50 bench/run.sh ...
+host_settings=$(env | grep -E '^(Live__|Forum__)' | sort | tr '\n' ' ' | sed 's/ $//')
+BENCH_COMMAND="${host_settings:+$host_settings }bench/run.sh${*:+ $*}" timeout --signal=TERM 7200 \
   dotnet bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll run \
   --forum "http://127.0.0.1:$forum_port" --forum-pid "$forum_pid" \
   --bare "http://127.0.0.1:$bare_port" --bare-pid "$bare_pid" \
