@@ -31,6 +31,7 @@ public sealed class Results
     public List<Connected> Connections { get; } = [];
     public List<LiveRun> Live { get; } = [];
     public List<RoomRun> Room { get; } = [];
+    public List<string> Documents { get; } = [];
 }
 
 public static class LoadGenerator
@@ -215,9 +216,36 @@ public static class LoadGenerator
         }
         finally
         {
+            results.Documents.AddRange(await DocumentSizes(o, setup.ForumId, session.SessionId, $"after the {size}-participant runs"));
             await DisconnectAll(forum);
             await DisconnectAll(bare);
         }
+    }
+
+    /// <summary>What each write reads and rewrites: the inline snapshots of the forum and the session, as stored (JSON text length).</summary>
+    private static async Task<List<string>> DocumentSizes(Options o, Guid forumId, Guid sessionId, string when)
+    {
+        var sizes = new List<string>();
+        await using var pg = new NpgsqlConnection(o.Db);
+        await pg.OpenAsync();
+        foreach (var (table, id) in new[] { ("mt_doc_forumstate", forumId), ("mt_doc_forumroster", forumId), ("mt_doc_forumdirectoryentry", forumId),
+                     ("mt_doc_sessionstate", sessionId), ("mt_doc_sessionboard", sessionId) })
+        {
+            try
+            {
+                await using var cmd = new NpgsqlCommand($"select length(data::text) from \"{o.Schema}\".{table} where id = @id", pg);
+                cmd.Parameters.AddWithValue("id", id);
+                var length = await cmd.ExecuteScalarAsync();
+                sizes.Add($"{table} {when}: {(length is int or long ? $"{Convert.ToInt64(length) / 1024.0:F0} KiB" : "?")}");
+            }
+            catch (PostgresException e) { sizes.Add($"{table}: {e.MessageText}"); }
+        }
+        await using (var count = new NpgsqlCommand($"select count(*) from \"{o.Schema}\".mt_events where stream_id = @id", pg))
+        {
+            count.Parameters.AddWithValue("id", sessionId);
+            sizes.Add($"events in the session's stream {when}: {await count.ExecuteScalarAsync()}");
+        }
+        return sizes;
     }
 
     private static async Task<Connected> ConnectAll(Target target, int size, int pid, Func<int, (Participant P, Func<CancellationToken, Task> Connect)> make)

@@ -68,6 +68,10 @@ public static class Report
             foreach (var c in r.Connections)
                 s.AppendLine($"- {c.System}, {c.Size}: {c.Seconds:F1} s, {c.RssBefore / 1048576.0:F0} → {c.RssAfter / 1048576.0:F0} MiB = {c.KiBPerConnection:F1} KiB per connection, {c.Failed} retries");
             s.AppendLine();
+            s.AppendLine("Documents each write reads and rewrites:");
+            s.AppendLine();
+            foreach (var d in r.Documents) s.AppendLine($"- {d}");
+            s.AppendLine();
         }
 
         if (r.Room.Count > 0)
