@@ -25,11 +25,21 @@ public static class Proc
         catch (IOException) { return 0; }
     }
 
-    /// <summary>The process and its live children (PostgreSQL: the postmaster and its backends).</summary>
+    /// <summary>
+    /// The process, the children it has reaped (cutime + cstime) and its live children: for PostgreSQL, the postmaster and its
+    /// backends, also those that ended during the measurement.
+    /// </summary>
     public static double CpuSecondsWithChildren(int pid)
     {
         if (pid <= 0) return 0;
-        var total = CpuSeconds(pid);
+        double total;
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            total = (long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14])) / TicksPerSecond;
+        }
+        catch (IOException) { return 0; }
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var child) || child == pid) continue;
