@@ -18,7 +18,7 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
     ILogger<BoardBroadcaster> log) : DocumentSessionListenerBase
 {
     private static readonly string SessionNamespace = typeof(SessionScheduled).Namespace!;
-    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(config.GetValue("Live:CoalesceMilliseconds", 50));
+    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(config.GetValue("Live:CoalesceMilliseconds", 25));
     private readonly ConcurrentDictionary<Guid, Feed> _feeds = new();
 
     private sealed class Feed
