@@ -40,9 +40,30 @@ public static class Web
         o.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     }
 
+    /// <summary>
+    /// A JSON body of just <c>null</c> deserialises to no request at all; the endpoints expect an object. Refused here,
+    /// once, rather than in every endpoint. Only tiny bodies are looked at, so nothing else is buffered.
+    /// </summary>
+    private static async Task RefuseNullBody(HttpContext http, RequestDelegate next)
+    {
+        if (http.Request.ContentLength is > 0 and <= 16 && http.Request.HasJsonContentType())
+        {
+            http.Request.EnableBuffering();
+            var text = (await new StreamReader(http.Request.Body, leaveOpen: true).ReadToEndAsync()).Trim();
+            http.Request.Body.Position = 0;
+            if (text == "null")
+            {
+                await Problems.Of(Unreadable.From("$")).ExecuteAsync(http);
+                return;
+            }
+        }
+        await next(http);
+    }
+
     public static void UseForumWeb(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.Use(RefuseNullBody);
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
