@@ -16,9 +16,10 @@ public class RoomAtOnceTests(ApiFixture fixture) : SessionContext(fixture)
         var members = Enumerable.Range(0, 100).Select(i => (Id: Guid.CreateVersion7(), Email: $"room{i}@forum.test")).ToList();
         await using (var session = Store.LightweightSession())
         {
-            session.Events.Append(w.ForumId, members.Select((m, i) => (object)new Forum.Domain.Forums.MemberAdmitted(
+            // Appended the way the host appends (the stream's version known), so the snapshots carry their versions.
+            (await session.Events.FetchForWriting<Forum.Domain.Forums.ForumState>(w.ForumId)).AppendMany(members.Select((m, i) => (object)new Forum.Domain.Forums.MemberAdmitted(
                 w.ForumId, m.Id, $"Member {i}", m.Email, "Org", (Forum.Domain.Forums.StakeholderGroup)(i % 3), Forum.Domain.Forums.MemberRole.Member, Guid.Empty, now)).ToArray());
-            session.Events.Append(w.SessionId, members.Select((m, i) => (object)new ParticipantCheckedIn(
+            (await session.Events.FetchForWriting<SessionState>(w.SessionId)).AppendMany(members.Select((m, i) => (object)new ParticipantCheckedIn(
                 w.SessionId, m.Id, $"Member {i}", (Forum.Domain.Forums.StakeholderGroup)(i % 3), Forum.Domain.Forums.MemberRole.Member, Presence.Online, null, now)).ToArray());
             await session.SaveChangesAsync();
         }
@@ -67,6 +68,10 @@ public class RoomAtOnceTests(ApiFixture fixture) : SessionContext(fixture)
         await using var query = Store.QuerySession();
         var receipts = await query.Query<Forum.Host.Sessions.PositionReceipt>().Where(r => r.SessionId == w.SessionId).ToListAsync();
         receipts.Count.ShouldBe(200);
+        // The decision states carry the version they reflect (what lets hosts share them safely, ADR 0011).
+        var stream = await query.Events.FetchStreamStateAsync(w.SessionId);
+        (await query.LoadAsync<SessionState>(w.SessionId))!.Version.ShouldBe(stream!.Version);
+        (await query.LoadAsync<Forum.Domain.Forums.ForumState>(w.ForumId))!.Version.ShouldBe((await query.Events.FetchStreamStateAsync(w.ForumId))!.Version);
         receipts.ShouldAllBe(r => r.Status != Forum.Host.Sessions.SubmissionStatus.Refused);
     }
 }
