@@ -13,6 +13,8 @@ for a in "$@"; do if [ "$a" = "--demo" ]; then demo=1; else args+=("$a"); fi; do
 
 ensure_dotnet
 apt_install fonts-dejavu-core
+# npm: the build installs the SignalR browser client from the npm registry.
+command -v npm >/dev/null || apt_install npm
 
 if [ -z "${FORUM_DB:-}" ] && [ -z "${ConnectionStrings__Forum:-}" ]; then
   port=$(pg_cluster_port "$pgdir"); port=${port:-$(cat "$root/.data/pg.port" 2>/dev/null || free_port)}
