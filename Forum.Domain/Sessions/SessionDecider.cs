@@ -343,6 +343,16 @@ public static class SessionDecider
     public static Rejection? MaySee(ForumState forum, SessionState s, Actor? actor) =>
         actor is not null && s.InvitationFor(actor.Email) is not null ? null : MaySee(forum, actor);
 
+    /// <summary>A room display's link carries a token that reads this session's board: the secretariat or a co-chair makes it.</summary>
+    public static Rejection? MayMakeDisplay(ForumState forum, Actor? actor)
+    {
+        if (actor is null) return Rejection.Unauthenticated();
+        var role = ForumAccess.RoleOf(forum, actor);
+        return role is ForumRole.Secretariat or ForumRole.CoChair
+            ? null
+            : Rejection.Forbidden("secretariat-or-co-chair-only", "Only the secretariat or a co-chair makes a room display's link.");
+    }
+
     public static Rejection SessionNotFound(Guid sessionId) => Rejection.NotFound("session-not-found", $"There is no session {sessionId}.");
 
     // ---- helpers ----

@@ -35,6 +35,8 @@ public sealed class ApiToken
     public string Hash { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>A room display's token: it reads this session's board and follows it live, nothing else.</summary>
+    public Guid? DisplaySessionId { get; set; }
 }
 
 public static class Secrets
@@ -67,10 +69,14 @@ public static class AccountStore
         return account;
     }
 
-    public static ApiToken IssueToken(this IDocumentSession session, Account account, string name, DateTimeOffset now, out string secret)
+    public static ApiToken IssueToken(this IDocumentSession session, Account account, string name, DateTimeOffset now, out string secret,
+        Guid? displaySessionId = null)
     {
         secret = Secrets.NewToken("fk_");
-        var token = new ApiToken { Id = Guid.CreateVersion7(), AccountId = account.Id, Name = name, Hash = Secrets.Hash(secret), CreatedAt = now };
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(), AccountId = account.Id, Name = name, Hash = Secrets.Hash(secret), CreatedAt = now, DisplaySessionId = displaySessionId,
+        };
         session.Store(token);
         return token;
     }
@@ -85,7 +91,11 @@ public static class AccountStore
 
 public static class ForumClaims
 {
-    public const string AccountId = "forum:account", Email = "forum:email", Administrator = "forum:admin";
+    public const string AccountId = "forum:account", Email = "forum:email", Administrator = "forum:admin", DisplaySession = "forum:display-session";
+
+    /// <summary>The session a room display's token is limited to, or null for a person.</summary>
+    public static Guid? DisplaySessionOf(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirst(DisplaySession)?.Value, out var id) ? id : null;
 
     public static ClaimsPrincipal Principal(Account account, string scheme) => new(new ClaimsIdentity(
     [

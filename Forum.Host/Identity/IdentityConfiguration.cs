@@ -68,8 +68,18 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         var hash = Secrets.Hash(secret);
         var token = await session.Query<ApiToken>().FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token is null || token.RevokedAt is not null) return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        // A room display's token reads its session's board and follows it on the hub; anywhere else it is no one.
+        if (token.DisplaySessionId is { } display && !DisplayMayUse(Request, display))
+            return AuthenticateResult.Fail("A room display's token only reads its session's board.");
         var account = await session.LoadAsync<Account>(token.AccountId, Context.RequestAborted);
         if (account is null) return AuthenticateResult.Fail("The API token's account no longer exists.");
-        return AuthenticateResult.Success(new AuthenticationTicket(ForumClaims.Principal(account, Scheme.Name), Scheme.Name));
+        var principal = ForumClaims.Principal(account, Scheme.Name);
+        if (token.DisplaySessionId is { } sessionId)
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ForumClaims.DisplaySession, sessionId.ToString()));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
+
+    private static bool DisplayMayUse(HttpRequest request, Guid sessionId) =>
+        request.Path.StartsWithSegments(Live.SessionHub.Path)
+        || (HttpMethods.IsGet(request.Method) && request.Path.Equals($"/api/sessions/{sessionId}", StringComparison.OrdinalIgnoreCase));
 }

@@ -30,6 +30,8 @@ public sealed class SessionHub(IQuerySession session) : Hub<ISessionClient>
     public async Task<JoinResult> Join(Guid sessionId)
     {
         var actor = ForumClaims.ActorOf(Context.User) ?? throw Refuse(Rejection.Unauthenticated());
+        if (ForumClaims.DisplaySessionOf(Context.User) is { } display && display != sessionId)
+            throw Refuse(Rejection.Forbidden("display-token-scope", "A room display's token follows its own session only."));
         var state = await session.LoadAsync<SessionState>(sessionId) ?? throw Refuse(SessionDecider.SessionNotFound(sessionId));
         var forum = await session.LoadAsync<Forum.Domain.Forums.ForumState>(state.ForumId);
         if (SessionDecider.MaySee(forum!, state, actor) is { } hidden) throw Refuse(hidden);

@@ -104,4 +104,38 @@ public class HubTests(ApiFixture fixture) : SessionContext(fixture)
         status.GetProperty("rule").GetString().ShouldBe("item-not-open");
         await gov.UntilRefused(late);
     }
+
+    [Fact]
+    public async Task A_room_display_token_reads_and_follows_its_session_and_does_nothing_else()
+    {
+        var w = await World(open: true);
+        ShouldBeProblem(await PostJson(w.Gov.Token, w.Url("/display-tokens"), new { }, 403), 403, "secretariat-or-co-chair-only");
+        var made = await PostJson(w.CsoChair.Token, w.Url("/display-tokens"), new { });
+        var display = made.GetProperty("token").GetString()!;
+        made.GetProperty("url").GetString()!.ShouldBe($"http://forum.test/display/{w.SessionId}?token={Uri.EscapeDataString(display)}");
+
+        (await Board(w, display)).GetProperty("title").GetString().ShouldBe("Spring plenary");
+        await using var screen = await BoardMirror.Join(Host, display, w.SessionId);
+        await Position(w, w.Gov.Token, "Support", "Seen on the big screen.");
+        await screen.Until(b => Shows(b, w.DecisionItem, w.Gov.MemberId, Stance.Support));
+
+        // Anywhere else it is no one: not a member, not its maker.
+        ShouldBeProblem(await PostJson(display, w.Item(w.DecisionItem, "/positions"), new { stance = "Support" }, 401), 401, "sign-in-required");
+        ShouldBeProblem(await GetJson(display, "/api/me", 401), 401, "sign-in-required");
+        ShouldBeProblem(await GetJson(display, $"/api/forums/{w.ForumId}", 401), 401, "sign-in-required");
+        ShouldBeProblem(await PostJson(display, w.Url("/close"), new { }, 401), 401, "sign-in-required");
+
+        var other = (await PostJson(w.Secretariat, $"/api/forums/{w.ForumId}/sessions", new
+        {
+            title = "Another", startsAt = DateTimeOffset.UtcNow.AddDays(3), endsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(1), mode = "Online", onlineUrl = "https://meet.example.org/x",
+        })).GetProperty("sessionId").GetGuid();
+        ShouldBeProblem(await GetJson(display, $"/api/sessions/{other}", 401), 401, "sign-in-required");
+        await using var wrongRoom = BoardMirror.Connect(Host, display);
+        await wrongRoom.StartAsync();
+        (await Should.ThrowAsync<HubException>(() => wrongRoom.InvokeAsync<object>("Join", other))).Message.ShouldContain("display-token-scope");
+
+        // Its maker can revoke it like any of their tokens.
+        await Send(w.CsoChair.Token, s => s.Delete.Url($"/api/me/tokens/{made.GetProperty("tokenId").GetGuid()}"), 204);
+        ShouldBeProblem(await GetJson(display, w.Url(), 401), 401, "sign-in-required");
+    }
 }

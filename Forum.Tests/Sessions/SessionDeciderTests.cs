@@ -209,4 +209,13 @@ public class SessionDeciderTests
         var observers = QuorumRule.Evaluate(votingMembers, new ForumRules(0.5, false, false, 0), Enumerable.Repeat((StakeholderGroup.Other, false), 8));
         observers.Met.ShouldBeFalse();
     }
+
+    [Fact]
+    public void Only_the_secretariat_or_a_co_chair_makes_a_room_display_link()
+    {
+        SessionDecider.MayMakeDisplay(Forum, Admin).ShouldBeNull();
+        SessionDecider.MayMakeDisplay(Forum, ActorOf(CsoChair)).ShouldBeNull();
+        SessionDecider.MayMakeDisplay(Forum, ActorOf(Gov))!.Rule.ShouldBe("secretariat-or-co-chair-only");
+        SessionDecider.MayMakeDisplay(Forum, null)!.Rule.ShouldBe("sign-in-required");
+    }
 }

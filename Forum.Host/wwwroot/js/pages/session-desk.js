@@ -86,7 +86,8 @@ $('#record-form').addEventListener('submit', (e) => {
 });
 
 $('#make-display').addEventListener('click', (e) => busy(e.target, $('#display-alert'), async () => {
-  const made = await post('/api/me/tokens', { name: `${t('desk.display')}: ${ctx?.board?.title || sessionId}` });
+  // A token that only reads this session's board (POST .../display-tokens), never the secretariat's own powers.
+  const made = await post(`/api/sessions/${sessionId}/display-tokens`);
   const url = `${location.origin}/display/${sessionId}?token=${encodeURIComponent(made.token)}`;
   render($('#display-link'),
     el('label', { for: 'display-url' }, t('desk.displayLink')),
