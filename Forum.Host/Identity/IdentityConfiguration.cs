@@ -66,14 +66,12 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     {
         if (TokenOf(Request) is not { } secret) return AuthenticateResult.NoResult();
         var hash = Secrets.Hash(secret);
-        // One round trip for the token and its account: every API call and hub connection pays for this.
-        Account? account = null;
-        var token = await session.Query<ApiToken>().Include<Account>(t => t.AccountId, a => account = a)
-            .FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var token = await session.Query<ApiToken>().FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token is null || token.RevokedAt is not null) return AuthenticateResult.Fail("The API token is unknown or revoked.");
         // A room display's token reads its session's board and follows it on the hub; anywhere else it is no one.
         if (token.DisplaySessionId is { } display && !DisplayMayUse(Request, display))
             return AuthenticateResult.Fail("A room display's token only reads its session's board.");
+        var account = await session.LoadAsync<Account>(token.AccountId, Context.RequestAborted);
         if (account is null) return AuthenticateResult.Fail("The API token's account no longer exists.");
         var principal = ForumClaims.Principal(account, Scheme.Name);
         if (token.DisplaySessionId is { } sessionId)
