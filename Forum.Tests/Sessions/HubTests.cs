@@ -1,5 +1,7 @@
 using Forum.Domain.Sessions;
+using Forum.Projections;
 using Forum.Tests.Support;
+using Marten;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -137,5 +139,37 @@ public class HubTests(ApiFixture fixture) : SessionContext(fixture)
         // Its maker can revoke it like any of their tokens.
         await Send(w.CsoChair.Token, s => s.Delete.Url($"/api/me/tokens/{made.GetProperty("tokenId").GetGuid()}"), 204);
         ShouldBeProblem(await GetJson(display, w.Url(), 401), 401, "sign-in-required");
+    }
+
+    [Fact]
+    public async Task A_change_committed_where_this_host_did_not_see_it_still_reaches_the_screens_in_order()
+    {
+        var w = await World(open: true);
+        await using var screen = await BoardMirror.Join(Host, w.Cso.Token, w.SessionId);
+        await Position(w, w.Gov.Token, "Support", "first");
+        await screen.Until(b => Shows(b, w.DecisionItem, w.Gov.MemberId, Stance.Support));
+
+        // Another host: the same database and projections, none of this host's listeners.
+        await using (var otherHost = DocumentStore.For(o =>
+        {
+            o.Connection(AppFixture.ConnectionString);
+            o.DatabaseSchemaName = Fixture.SchemaName;
+            o.UseSystemTextJsonForSerialization(Weasel.Core.EnumStorage.AsString, Weasel.Core.Casing.CamelCase);
+            o.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsGuid;
+            o.AddForumProjections();
+            o.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        }))
+        await using (var session = otherHost.LightweightSession())
+        {
+            var stream = await session.Events.FetchForExclusiveWriting<SessionState>(w.SessionId);
+            stream.AppendOne(new PositionSubmitted(w.SessionId, w.DecisionItem, w.Cso.MemberId, Stance.Object, "from the other host", null, Guid.CreateVersion7(), DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+
+        // The next change this host commits spans the one it missed: the screen gets both, with no gap to rejoin for.
+        await Position(w, w.Gov.Token, "Abstain", "second");
+        await screen.Until(b => Shows(b, w.DecisionItem, w.Gov.MemberId, Stance.Abstain) && Shows(b, w.DecisionItem, w.Cso.MemberId, Stance.Object));
+        screen.Rejoins.ShouldBe(0);
+        screen.AppliedVersions.ShouldBeInOrder(SortDirection.Ascending);
     }
 }

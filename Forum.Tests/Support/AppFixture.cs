@@ -17,6 +17,7 @@ public class AppFixture : IAsyncLifetime
     public ReceiptSignals Receipts { get; } = new();
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("forum-test-").FullName;
     protected virtual string Schema => "t_" + GetType().Name.ToLowerInvariant();
+    public string SchemaName => Schema;
 
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("FORUM_DB")
