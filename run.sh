@@ -38,7 +38,13 @@ host=Forum.Host/bin/Release/net10.0/Forum.Host.dll
 if [ -n "$demo" ]; then
   log "seeding the demo forum"
   # Quiet: only warnings, and nothing from pushes to live pages (none are connected while seeding).
-  env Logging__LogLevel__Default=Warning "Logging__LogLevel__Forum.Host.Live=None" dotnet "$host" seed-demo
+  seedlog=$(mktemp)
+  # The command line lists the assemblies it searched; show only the demo's links (or everything if seeding failed).
+  if env Logging__LogLevel__Default=Warning "Logging__LogLevel__Forum.Host.Live=None" dotnet "$host" seed-demo >"$seedlog" 2>&1; then
+    sed -n '/^Demo forum/,$p' "$seedlog"; rm -f "$seedlog"
+  else
+    cat "$seedlog"; rm -f "$seedlog"; exit 1
+  fi
 fi
 log "serving on $Forum__PublicUrl (Ctrl+C stops)"
 exec dotnet "$host" --urls "${FORUM_URLS:-http://localhost:5080}" "${args[@]}"
