@@ -76,7 +76,11 @@ public class LiveSessionPageTests(BrowserFixture fixture) : WebWorldContext(fixt
 
         await chair.GetByLabel("Outcome").SelectOptionAsync("ConsensusWithReservations");
         await chair.GetByLabel("Response to ნინო ბერიძე (Object)").FillAsync("Sanctions are added to the review in the decision text.");
+        await chair.GetByLabel("What is to be done", new() { Exact = true }).FillAsync("Draft the sanctions review");
+        await chair.GetByLabel("Due date", new() { Exact = true }).FillAsync("2027-03-01");
         await chair.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
+        await Expect(ani.Locator("#decision")).ToContainTextAsync("Action point: Draft the sanctions review");
+        await Expect(ani.Locator("#decision")).ToContainTextAsync("2027-03-01");
         await Expect(ani.Locator("#decision")).ToContainTextAsync("Consensus with reservations");
         await Expect(nino.Locator("#decision")).ToContainTextAsync("Sanctions are added to the review in the decision text.");
         await Expect(display.Locator("#display-decision")).ToHaveTextAsync("Decision: Consensus with reservations");

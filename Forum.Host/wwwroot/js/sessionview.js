@@ -66,15 +66,17 @@ export function current(board) {
     item.description ? el('p', {}, item.description) : null,
     el('h3', {}, t('session.proposal'), item.proposalRevision ? ` (${t('session.revision', { n: item.proposalRevision })})` : ''),
     item.proposal ? el('p', { class: 'proposal', id: 'proposal-text' }, item.proposal) : el('p', { class: 'muted' }, t('session.noProposal')),
-    item.decision ? decision(item.decision) : null,
+    item.decision ? decision(item.decision, item.actionPoints) : null,
   ];
 }
 
-export function decision(d) {
+export function decision(d, actionPoints = []) {
   return el('div', { class: 'note', id: 'decision' },
     el('strong', {}, t('session.decision'), ': ', label('outcome', d.outcome)), el('br'),
     el('span', {}, d.text),
-    d.objections.length ? el('ul', {}, d.objections.map((o) => el('li', {}, `${o.name} (${label('stance', o.stance)}): `, o.response))) : null);
+    d.objections.length ? el('ul', {}, d.objections.map((o) => el('li', {}, `${o.name} (${label('stance', o.stance)}): `, o.response))) : null,
+    actionPoints.length ? el('ul', { class: 'action-points', 'aria-label': t('session.actionPoints') },
+      actionPoints.map((a) => el('li', {}, `${t('session.actionPoint')}: ${a.description} — ${a.ownerName}, ${a.due}`))) : null);
 }
 
 export function positions(item, me) {

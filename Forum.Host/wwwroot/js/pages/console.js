@@ -105,13 +105,19 @@ function drawDecision(board, item) {
   const form = $('#decision-form');
   const open = item && takesPositions(item) && !item.decision && board.status === 'Open';
   form.hidden = !open;
-  render($('#decision-done'), item?.decision ? view.decision(item.decision) : !open ? el('p', { class: 'muted' }, t('console.noDecisionNow')) : null);
+  render($('#decision-done'), item?.decision ? view.decision(item.decision, item.actionPoints) : !open ? el('p', { class: 'muted' }, t('console.noDecisionNow')) : null);
   if (!open) return;
   const key = `${item.itemId}/${item.proposalRevision}/${item.proposal ?? ''}`;
   if (decisionFor !== key && document.activeElement !== $('#decision-text')) {
     $('#decision-text').value = item.proposal || '';
     decisionFor = key;
   }
+  // The owner of an action point is someone present; the choice survives redraws.
+  const owner = $('#action-owner');
+  const chosen = owner.value;
+  render(owner, Object.values(board.attendees || {}).sort((a, b) => a.name.localeCompare(b.name))
+    .map((a) => el('option', { value: a.memberId }, `${a.name} (${label('group', a.group)})`)));
+  if (chosen) owner.value = chosen;
   // A reasoned response for each position not followed: required for Object and Block, welcome for reservations.
   const answerable = Object.values(item.positions).filter((p) => ['Object', 'Block', 'SupportWithReservations'].includes(p.stance))
     .sort((a, b) => groups.indexOf(a.group) - groups.indexOf(b.group) || a.name.localeCompare(b.name));
@@ -137,8 +143,10 @@ $('#decision-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const item = currentItem(ctx.board);
   const given = Object.entries(responses).filter(([id, text]) => text.trim() && item.positions[id]).map(([memberId, response]) => ({ memberId, response }));
+  const what = $('#action-description').value.trim();
+  const actionPoints = what ? [{ description: what, ownerMemberId: $('#action-owner').value || null, due: $('#action-due').value || null }] : [];
   busy($('#record-decision'), $('#decision-alert'), () => post(`/api/sessions/${sessionId}/items/${item.itemId}/decision`, {
-    outcome: $('#outcome').value, text: $('#decision-text').value, responses: given,
+    outcome: $('#outcome').value, text: $('#decision-text').value, responses: given, actionPoints,
   })).then(() => draw(ctx.board, null, ctx));
 });
 
