@@ -67,10 +67,8 @@ public static class SessionDecider
     public static Verdict AmendItem(ForumState forum, SessionState s, AmendAgendaItem c, Actor? actor, DateTimeOffset now)
     {
         if (ForumAccess.Require(forum, actor, ForumRole.Secretariat, "set the agenda") is { } denied) return denied;
-        if (Ended(s) is { } ended) return ended;
-        if (s.Item(c.ItemId) is not { } item) return ItemNotFound(s, c.ItemId);
-        if (item.Status != ItemStatus.Pending)
-            return Rejection.Conflict("item-already-taken-up", $"'{item.Title}' is {item.Status}; only an item not yet opened is amended.");
+        var (item, refusal) = PendingItem(s, c.ItemId, "amended");
+        if (refusal is not null) return refusal;
         var title = c.Title ?? item.Title;
         var kind = c.Kind ?? item.Kind;
         if (ItemFields(title, c.Description, kind, c.Presenter, c.Minutes ?? item.Minutes) is { } bad) return bad;
@@ -92,10 +90,8 @@ public static class SessionDecider
     public static Verdict WithdrawItem(ForumState forum, SessionState s, WithdrawAgendaItem c, Actor? actor, DateTimeOffset now)
     {
         if (ForumAccess.Require(forum, actor, ForumRole.Secretariat, "set the agenda") is { } denied) return denied;
-        if (Ended(s) is { } ended) return ended;
-        if (s.Item(c.ItemId) is not { } item) return ItemNotFound(s, c.ItemId);
-        if (item.Status != ItemStatus.Pending)
-            return Rejection.Conflict("item-already-taken-up", $"'{item.Title}' is {item.Status}; only an item not yet opened is withdrawn.");
+        var (item, refusal) = PendingItem(s, c.ItemId, "withdrawn");
+        if (refusal is not null) return refusal;
         if (Input.MaxLength("reason", c.Reason, ReasonMax) is { } bad) return bad;
         return Verdict.Accept(new AgendaItemWithdrawn(s.Id, item.ItemId, c.Reason?.Trim() ?? "", actor!.AccountId, now));
     }
@@ -409,6 +405,16 @@ public static class SessionDecider
         SessionStatus.Cancelled => Rejection.Conflict("session-cancelled", $"'{s.Title}' was cancelled."),
         _ => null,
     };
+
+    /// <summary>An agenda item that has not been taken up yet, in a session still to come or under way.</summary>
+    private static (ItemState Item, Rejection? Refusal) PendingItem(SessionState s, Guid itemId, string what)
+    {
+        if (Ended(s) is { } ended) return (null!, ended);
+        if (s.Item(itemId) is not { } item) return (null!, ItemNotFound(s, itemId));
+        return item.Status == ItemStatus.Pending
+            ? (item, null)
+            : (item, Rejection.Conflict("item-already-taken-up", $"'{item.Title}' is {item.Status}; only an item not yet opened is {what}."));
+    }
 
     private static Rejection ItemNotFound(SessionState s, Guid itemId) =>
         Rejection.NotFound("item-not-found", $"'{s.Title}' has no agenda item {itemId}.");

@@ -36,8 +36,7 @@ public static class ReadForumEndpoints
     public static async Task<IResult> List(ClaimsPrincipal user, IQuerySession session)
     {
         if (ForumClaims.ActorOf(user) is not { } actor) return Problems.Of(Rejection.Unauthenticated());
-        var forums = await session.Query<ForumDirectoryEntry>()
-            .Where(f => actor.IsAdministrator || f.People.Contains(actor.Email)).OrderBy(f => f.Name).ToListAsync();
+        var forums = await Forum.Host.Forums.ForumStreams.VisibleTo(session, actor);
         return Results.Ok(forums.Select(f => new { forumId = f.Id, f.Name, f.Country, f.Language, f.Members }));
     }
 

@@ -23,6 +23,11 @@ public static class ForumStreams
         return accepted();
     }
 
+    /// <summary>The forums a person may find: those they belong to or serve as secretariat; every forum for the administrator.</summary>
+    public static Task<IReadOnlyList<Forum.Projections.Forums.ForumDirectoryEntry>> VisibleTo(IQuerySession session, Actor actor) =>
+        session.Query<Forum.Projections.Forums.ForumDirectoryEntry>()
+            .Where(f => actor.IsAdministrator || f.People.Contains(actor.Email)).OrderBy(f => f.Name).ToListAsync();
+
     /// <summary>The forum as it stands, with the caller's role in it, or the refusal (401, 404, 403).</summary>
     public static async Task<(ForumState? Forum, ForumRole Role, Rejection? Refusal)> Read(IQuerySession session, Guid forumId, ClaimsPrincipal user, ForumRole needed, string action)
     {

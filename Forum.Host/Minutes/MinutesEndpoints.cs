@@ -25,7 +25,7 @@ public static class MinutesAccess
         var minutes = await session.Events.AggregateStreamAsync<MinutesState>(minutesId);
         // Anonymous callers learn nothing of drafts, not even that they exist.
         if (minutes is null) return (null, null, actor is null ? Rejection.Unauthenticated() : MinutesDecider.NotFound(minutesId));
-        var forum = await session.Events.AggregateStreamAsync<ForumState>(minutes.ForumId);
+        var forum = await session.LoadAsync<ForumState>(minutes.ForumId);
         if (minutes.Status == MinutesStatus.Published) return (minutes, forum, null);
         if (forum is null) return (null, null, MinutesDecider.NotFound(minutesId));
         return (minutes, forum, MinutesDecider.MaySeeDraft(forum, actor));
