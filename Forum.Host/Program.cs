@@ -1,4 +1,3 @@
-using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
 using Forum.Host.Invitations;
@@ -21,7 +20,6 @@ builder.AddForumInvitations();
 var app = builder.Build();
 
 app.UseForumWeb();
-app.MapForumEndpoints();
 app.MapForumSessions();
 app.UseForumPages();
 

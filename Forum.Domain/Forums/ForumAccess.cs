@@ -18,6 +18,9 @@ public static class ForumAccess
         return member.Votes ? ForumRole.Member : ForumRole.Observer;
     }
 
+    /// <summary>Members' e-mail addresses are for the secretariat, who invites and signs people in; everyone else sees names and organisations.</summary>
+    public static bool SeesAddresses(ForumRole role) => role == ForumRole.Secretariat;
+
     /// <summary>401 for nobody, 403 naming the role needed for anyone else below it.</summary>
     public static Rejection? Require(ForumState forum, Actor? actor, ForumRole needed, string action)
     {

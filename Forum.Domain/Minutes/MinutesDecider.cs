@@ -69,7 +69,7 @@ public static class MinutesDecider
     {
         if (ForumAccess.Require(forum, actor, ForumRole.Secretariat, "publish minutes") is { } denied) return denied;
         if (Published(m, "published again") is { } done) return done;
-        var missing = new[] { StakeholderGroup.Government, StakeholderGroup.CivilSociety }.Where(g => !m.ApprovedBy(g)).ToList();
+        var missing = AwaitingApproval(m.Status, m.Approvals.Select(a => a.Group));
         if (missing.Count > 0)
             return Rejection.Conflict("both-co-chairs-approve",
                 $"Minutes are published only after both co-chairs approved revision {m.Revision}; waiting for the {string.Join(" and the ", missing)} co-chair.");
@@ -88,6 +88,21 @@ public static class MinutesDecider
 
     public static Rejection? MaySeeDraft(ForumState forum, Actor? actor) =>
         ForumAccess.Require(forum, actor, ForumRole.Observer, "read draft minutes");
+
+    /// <summary>Published minutes are public; a draft is for the forum's members, observers and secretariat (anonymous callers: 401).</summary>
+    public static Rejection? MayRead(ForumState forum, MinutesStatus status, Actor? actor) =>
+        status == MinutesStatus.Published ? null : MaySeeDraft(forum, actor);
+
+    /// <summary>The co-chairs' groups whose approval of the current revision is still missing; none once published.</summary>
+    public static IReadOnlyList<StakeholderGroup> AwaitingApproval(MinutesStatus status, IEnumerable<StakeholderGroup> approvedBy)
+    {
+        if (status == MinutesStatus.Published) return [];
+        var approved = approvedBy.ToHashSet();
+        return CoChairGroups.Where(g => !approved.Contains(g)).ToList();
+    }
+
+    /// <summary>DESIGN: one Government and one CivilSociety co-chair; both approve.</summary>
+    public static readonly StakeholderGroup[] CoChairGroups = [StakeholderGroup.Government, StakeholderGroup.CivilSociety];
 
     public static Rejection NotFound(Guid id) => Rejection.NotFound("minutes-not-found", $"There are no minutes {id}.");
 

@@ -1,6 +1,7 @@
 using Forum.Domain.Common;
 using Forum.Domain.Forums;
 using Forum.Domain.Sessions;
+using Forum.Domain.Sessions.Scheduling;
 using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
 using JasperFx.CommandLine;
@@ -97,7 +98,7 @@ public sealed class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
         var forum = (await session.Events.FetchForWriting<ForumState>(forumId)).Aggregate!;
         var sessionId = Guid.CreateVersion7();
         var starts = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(8), TimeSpan.Zero);
-        session.Events.StartStream<SessionState>(sessionId, Must(SessionDecider.Schedule(forum,
+        session.Events.StartStream<SessionState>(sessionId, Must(SchedulingRules.Schedule(forum,
             new ScheduleSession(sessionId, "Spring plenary", starts, starts.AddHours(3), SessionMode.Hybrid, "Yerevan, Government House, hall 2",
                 "https://meet.example.org/spring-plenary", "en"), actor, now)).ToArray());
         await session.SaveChangesAsync();
@@ -109,7 +110,7 @@ public sealed class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
         })
         {
             var stream = await session.Events.FetchForWriting<SessionState>(sessionId);
-            stream.AppendMany(Must(SessionDecider.AddItem(forum, stream.Aggregate!,
+            stream.AppendMany(Must(SchedulingRules.AddItem(forum, stream.Aggregate!,
                 new AddAgendaItem(Guid.CreateVersion7(), title, description, kind, presenter, minutes), actor, now)));
             await session.SaveChangesAsync();
         }

@@ -15,7 +15,7 @@ public static class MeEndpoints
     public static async Task<IResult> Get(ClaimsPrincipal user, IQuerySession session)
     {
         if (ForumClaims.ActorOf(user) is not { } actor) return Problems.Of(Rejection.Unauthenticated());
-        var forums = await Forum.Host.Forums.ForumStreams.VisibleTo(session, actor);
+        var forums = await Forum.Host.Forums.Finding.ListForumsEndpoint.VisibleTo(session, actor);
         return Results.Ok(new
         {
             accountId = actor.AccountId, email = actor.Email, isAdministrator = actor.IsAdministrator,

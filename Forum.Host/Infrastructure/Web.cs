@@ -70,7 +70,11 @@ public static class Web
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
-        app.MapWolverineEndpoints(o => o.WarmUpRoutes = RouteWarmup.Lazy);
+        app.MapWolverineEndpoints(o =>
+        {
+            o.WarmUpRoutes = RouteWarmup.Lazy;
+            Doors.Apply(o);
+        });
     }
 }
 

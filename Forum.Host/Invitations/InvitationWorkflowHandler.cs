@@ -1,5 +1,6 @@
 using Forum.Domain.Sessions;
 using Forum.Host.Sessions;
+using Forum.Host.Sessions.Scheduling;
 using Marten;
 using Wolverine;
 

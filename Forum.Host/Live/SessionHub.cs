@@ -32,9 +32,9 @@ public sealed class SessionHub(IQuerySession session) : Hub<ISessionClient>
         var actor = ForumClaims.ActorOf(Context.User) ?? throw Refuse(Rejection.Unauthenticated());
         if (ForumClaims.DisplaySessionOf(Context.User) is { } display && display != sessionId)
             throw Refuse(Rejection.Forbidden("display-token-scope", "A room display's token follows its own session only."));
-        var state = await session.LoadAsync<SessionState>(sessionId) ?? throw Refuse(SessionDecider.SessionNotFound(sessionId));
+        var state = await session.LoadAsync<SessionState>(sessionId) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
         var forum = await session.LoadAsync<Forum.Domain.Forums.ForumState>(state.ForumId);
-        if (SessionDecider.MaySee(forum!, state, actor) is { } hidden) throw Refuse(hidden);
+        if (SessionRules.MaySee(forum!, state, actor) is { } hidden) throw Refuse(hidden);
         // Join the group first, then read: any push after this read either overlaps it (applied idempotently) or follows it.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
         var board = await session.LoadAsync<SessionBoard>(sessionId);

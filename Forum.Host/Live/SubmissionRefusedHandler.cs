@@ -1,6 +1,6 @@
 using Forum.Domain.Common;
 using Forum.Host.Infrastructure;
-using Forum.Host.Sessions;
+using Forum.Host.Sessions.SubmittingPositions;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Forum.Host.Live;

@@ -1,5 +1,6 @@
 using Forum.Host.Infrastructure;
 using Forum.Host.Live;
+using Forum.Host.Sessions.SubmittingPositions;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;

@@ -76,7 +76,7 @@ public class DeliveryTests(InvitationsFixture fixture) : InvitationContext(fixtu
         var (w, starts) = await ScheduledWorld();
         await Invite(w, Guest);
         MailsTo("guest@uni.test").Count.ShouldBe(1);
-        var invitationId = InvitationDecider.InvitationIdFor(w.SessionId, "guest@uni.test");
+        var invitationId = Forum.Domain.Invitations.InvitationRules.InvitationIdFor(w.SessionId, "guest@uni.test");
         var again = new SendInvitationMail(w.SessionId, invitationId, InvitationMailKind.Invitation, 1, starts);
 
         // Handled a second time after it was recorded Sent (a redelivered message): nothing is sent.

@@ -29,7 +29,7 @@ public class InvitationMailTests(InvitationsFixture fixture) : InvitationContext
         calendar.Method.ShouldBe("REQUEST");
         var e = calendar.Events.Single();
         var invitationId = answer.GetProperty("invitationIds").EnumerateArray().Select(x => x.GetGuid())
-            .Single(id => id == Domain.Sessions.InvitationDecider.InvitationIdFor(w.SessionId, w.Gov.Email));
+            .Single(id => id == Domain.Invitations.InvitationRules.InvitationIdFor(w.SessionId, w.Gov.Email));
         e.Uid.ShouldBe($"session-{w.SessionId:N}-{invitationId:N}@forum.test");
         e.Sequence.ShouldBe(1); // the session was rescheduled once before the invitations went out
         e.Summary.ShouldBe("Spring plenary");

@@ -98,9 +98,9 @@ public class HubTests(ApiFixture fixture) : SessionContext(fixture)
         var account = (await GetJson(w.Gov.Token, "/api/me")).GetProperty("accountId").GetGuid();
         using var scope = Host.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(
-            new Forum.Host.Sessions.PositionSubmission(w.SessionId, w.DecisionItem, late, account, w.Gov.Email, false, Stance.Support, "too late", null));
+            new Forum.Host.Sessions.SubmittingPositions.PositionSubmission(w.SessionId, w.DecisionItem, late, account, w.Gov.Email, false, Stance.Support, "too late", null));
         var receipt = await Fixture.Receipts.WaitFor(late);
-        receipt.Status.ShouldBe(Forum.Host.Sessions.SubmissionStatus.Refused);
+        receipt.Status.ShouldBe(Forum.Host.Sessions.SubmittingPositions.SubmissionStatus.Refused);
         var status = await GetJson(w.Gov.Token, w.Url($"/submissions/{late}"));
         status.GetProperty("status").GetString().ShouldBe("Refused");
         status.GetProperty("rule").GetString().ShouldBe("item-not-open");

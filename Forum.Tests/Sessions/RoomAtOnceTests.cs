@@ -66,12 +66,12 @@ public class RoomAtOnceTests(ApiFixture fixture) : SessionContext(fixture)
             p.GetProperty("statement").GetString().ShouldBe("round 1");
         }
         await using var query = Store.QuerySession();
-        var receipts = await query.Query<Forum.Host.Sessions.PositionReceipt>().Where(r => r.SessionId == w.SessionId).ToListAsync();
+        var receipts = await query.Query<Forum.Host.Sessions.SubmittingPositions.PositionReceipt>().Where(r => r.SessionId == w.SessionId).ToListAsync();
         receipts.Count.ShouldBe(200);
         // The decision states carry the version they reflect (what lets hosts share them safely, ADR 0011).
         var stream = await query.Events.FetchStreamStateAsync(w.SessionId);
         (await query.LoadAsync<SessionState>(w.SessionId))!.Version.ShouldBe(stream!.Version);
         (await query.LoadAsync<Forum.Domain.Forums.ForumState>(w.ForumId))!.Version.ShouldBe((await query.Events.FetchStreamStateAsync(w.ForumId))!.Version);
-        receipts.ShouldAllBe(r => r.Status != Forum.Host.Sessions.SubmissionStatus.Refused);
+        receipts.ShouldAllBe(r => r.Status != Forum.Host.Sessions.SubmittingPositions.SubmissionStatus.Refused);
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Forum.Host.Sessions;
+using Forum.Host.Sessions.SubmittingPositions;
 using Marten;
 using Marten.Services;
 

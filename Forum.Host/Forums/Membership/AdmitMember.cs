@@ -1,0 +1,20 @@
+using Forum.Domain.Common;
+using Forum.Domain.Forums;
+using Forum.Host.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Forum.Host.Forums.Membership;
+
+public sealed record AdmitMemberRequest(string? Name, string? Email, string? Organisation, StakeholderGroup? Group, MemberRole? Role);
+
+public static class AdmitMemberEndpoint
+{
+    [WolverinePost("/api/forums/{forumId}/members"), Tags("Forums")]
+    public static (IResult, Events) Post(AdmitMemberRequest r, [WriteAggregate("forumId", Required = false)] ForumState forum, [NotBody] Actor actor, TimeProvider clock)
+    {
+        var memberId = Guid.CreateVersion7();
+        return ForumDecider.Admit(forum, new AdmitMember(forum.Id, memberId, r.Name, r.Email, r.Organisation, r.Group, r.Role), actor, clock.GetUtcNow())
+            .Answer(Results.Created($"/api/forums/{forum.Id}/members/{memberId}", new { memberId }));
+    }
+}

@@ -1,0 +1,36 @@
+using Forum.Domain.Common;
+using Forum.Domain.Sessions;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Forum.Host.Infrastructure;
+
+/// <summary>
+/// A rule's verdict as an endpoint's answer (ADR 0012): the events for Wolverine to append to the stream it loaded, or the
+/// named refusal as problem details with nothing appended.
+/// </summary>
+public static class Answers
+{
+    public static (IResult, Events) Answer(this Verdict verdict, IResult accepted) =>
+        verdict.Rejection is { } r ? (Problems.Of(r), new Events()) : (accepted, new Events(verdict.Events));
+
+    /// <summary>A session command answers with the version its events brought the session to.</summary>
+    public static (IResult, Events) Answer(this Verdict verdict, SessionState session) =>
+        verdict.Answer(Results.Ok(new { sessionId = session.Id, version = session.Version + verdict.Events.Count }));
+
+    /// <summary>
+    /// With a follow-up: the message that <paramref name="followUp"/> makes of the appended events goes out through the
+    /// outbox, so only if they commit; a command that changed nothing (or was refused) sends nothing.
+    /// </summary>
+    public static (IResult, Events, OutgoingMessages) Answer(this Verdict verdict, SessionState session, Func<IReadOnlyList<object>, object?> followUp)
+    {
+        var (result, events) = verdict.Answer(session);
+        var outgoing = new OutgoingMessages();
+        if (events.Count > 0 && followUp(events) is { } message) outgoing.Add(message);
+        return (result, events, outgoing);
+    }
+
+    /// <summary>A new stream: 201 with its id, or the refusal and no stream.</summary>
+    public static (IResult, IMartenOp) Start<TState>(this Verdict verdict, Guid id, IResult created) where TState : class =>
+        verdict.Rejection is { } r ? (Problems.Of(r), MartenOps.Nothing()) : (created, MartenOps.StartStream<TState>(id, [.. verdict.Events]));
+}

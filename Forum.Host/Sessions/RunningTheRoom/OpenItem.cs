@@ -1,0 +1,14 @@
+using Forum.Domain.Sessions;
+using Forum.Domain.Sessions.RunningTheRoom;
+using Forum.Host.Infrastructure;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Forum.Host.Sessions.RunningTheRoom;
+
+public static class OpenItemEndpoint
+{
+    [WolverinePost("/api/sessions/{sessionId}/items/{itemId}/open"), Tags("Live session")]
+    public static (IResult, Events) Post(Guid itemId, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
+        RoomRules.OpenItem(caller.Forum, session, new OpenItem(itemId), caller.Actor, clock.GetUtcNow()).Answer(session);
+}
