@@ -1,4 +1,6 @@
+using Forum.Domain.ActionPlans;
 using Forum.Domain.Forums;
+using Forum.Projections.ActionPlans;
 using Forum.Domain.Sessions;
 using Forum.Projections.Forums;
 using Forum.Projections.Sessions;
@@ -28,6 +30,24 @@ public static class ProjectionsConfiguration
         opts.Schema.For<ForumDirectoryEntry>().GinIndexJsonData();
         opts.Projections.Snapshot<MinutesView>(SnapshotLifecycle.Inline);
         opts.Schema.For<MinutesView>().Index(x => x.ForumId);
+
+        // Action plans (ADR 0013): decision states per stream, all inline; the tracker is folded on read from the rows.
+        opts.Projections.Snapshot<ActionPlanState>(SnapshotLifecycle.Inline);
+        opts.Schema.For<ActionPlanState>().Index(x => x.ForumId);
+        opts.Projections.Snapshot<CommitmentState>(SnapshotLifecycle.Inline);
+        opts.Schema.For<CommitmentState>().Index(x => x.ActionPlanId);
+        opts.Projections.Snapshot<ProposalState>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<ActionPointState>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<CommitmentHistory>(SnapshotLifecycle.Inline);
+        opts.Schema.For<CommitmentHistory>().Index(x => x.ActionPlanId);
+        opts.Projections.Snapshot<ProposalView>(SnapshotLifecycle.Inline);
+        opts.Schema.For<ProposalView>().Index(x => x.ActionPlanId);
+        // Across streams, yet inline: each document has one writer at a time (see the projections).
+        opts.Projections.Add<ActionPointViewProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<ActionPointView>().Index(x => x.OwnerMemberId).Index(x => x.ItemId);
+        opts.Projections.Add<AgendaLinkProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DigestFeedProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<DigestEntry>().Index(x => x.ForumId).Index(x => x.At).Index(x => x.Submitter);
         return opts;
     }
 }

@@ -62,3 +62,5 @@ public sealed record DecisionRecorded(Guid SessionId, Guid ItemId, Outcome Outco
 public sealed record ActionPointAssigned(Guid SessionId, Guid ItemId, Guid ActionPointId, string Description, Guid OwnerMemberId, string OwnerName, DateOnly Due, Guid By, DateTimeOffset At);
 public sealed record AgendaItemClosed(Guid SessionId, Guid ItemId, Guid By, DateTimeOffset At);
 public sealed record SessionClosed(Guid SessionId, Guid By, DateTimeOffset At);
+/// <summary>The item is about a commitment or a proposal of an action plan (ActionPlans/Adoption): a decision on it may adopt the commitment.</summary>
+public sealed record AgendaItemLinked(Guid SessionId, Guid ItemId, Guid ActionPlanId, Guid? CommitmentId, Guid? ProposalId, Guid By, DateTimeOffset At);
