@@ -1,5 +1,7 @@
+using Forum.Domain.ActionPlans;
 using Forum.Domain.Common;
 using Forum.Domain.Forums;
+using Forum.Host.ActionPlans;
 using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Minutes;
@@ -23,6 +25,11 @@ public static class Doors
         o.AddMiddleware(typeof(MinutesDoor), chain => Takes<MinutesCaller>(chain));
         o.AddMiddleware(typeof(ForumDoor), chain => Takes<ForumState>(chain) && Takes<Actor>(chain));
         o.AddMiddleware(typeof(SignedIn), chain => Takes<Actor>(chain) && !Takes<ForumState>(chain));
+        // Action plans: one caller, a door per stream it may come through.
+        o.AddMiddleware(typeof(CommitmentDoor), chain => Takes<PlanCaller>(chain) && Takes<CommitmentState>(chain));
+        o.AddMiddleware(typeof(ProposalDoor), chain => Takes<PlanCaller>(chain) && Takes<ProposalState>(chain));
+        o.AddMiddleware(typeof(ActionPlanDoor), chain => Takes<PlanCaller>(chain) && Takes<ActionPlanState>(chain));
+        o.AddMiddleware(typeof(ActionPointDoor), chain => Takes<ActionPointCaller>(chain));
     }
 
     private static bool Takes<T>(HttpChain chain) => chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(T));

@@ -54,6 +54,9 @@ public sealed class BoardItem
     public Dictionary<StakeholderGroup, Dictionary<Stance, int>> TallyByGroup { get; set; } = [];
     public BoardDecision? Decision { get; set; }
     public List<ActionPoint> ActionPoints { get; set; } = [];
+    /// <summary>The action plan's commitment or proposal the item is about (AgendaItemLinked), if any.</summary>
+    public Guid? CommitmentId { get; set; }
+    public Guid? ProposalId { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
@@ -163,6 +166,8 @@ public sealed class SessionBoard
         var i = Item(e.ItemId);
         i.Title = e.Title; i.Description = e.Description; i.Kind = e.Kind; i.Presenter = e.Presenter; i.Minutes = e.Minutes;
     }
+
+    public void Apply(AgendaItemLinked e) { var i = Item(e.ItemId); i.CommitmentId = e.CommitmentId; i.ProposalId = e.ProposalId; }
 
     public void Apply(AgendaReordered e) =>
         Agenda = Agenda.OrderBy(i => e.ItemIds.ToList().IndexOf(i.ItemId) is var at && at < 0 ? int.MaxValue : at).ToList();

@@ -1,6 +1,8 @@
 using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Decisions;
+using Forum.Host.ActionPlans.Adoption;
 using Forum.Host.Infrastructure;
+using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -10,11 +12,12 @@ public sealed record DecisionRequest(Outcome? Outcome, string? Text, List<Respon
 
 public static class RecordDecisionEndpoint
 {
+    /// <summary>A decision on an item about a commitment adopts it: DecisionTaken goes out only if the decision commits (ActionPlans/Adoption).</summary>
     [WolverinePost("/api/sessions/{sessionId}/items/{itemId}/decision"), Tags("Live session")]
-    public static (IResult, Events) Post(Guid itemId, DecisionRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock)
+    public static (IResult, Events, OutgoingMessages) Post(Guid itemId, DecisionRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock)
     {
         var actionPointIds = Enumerable.Range(0, r.ActionPoints?.Count ?? 0).Select(_ => Guid.CreateVersion7()).ToList();
         return DecisionRules.Decide(caller.Forum, session, new RecordDecision(itemId, r.Outcome, r.Text, r.Responses, r.ActionPoints, actionPointIds),
-            caller.Actor, clock.GetUtcNow()).Answer(session);
+            caller.Actor, clock.GetUtcNow()).Answer(session, DecisionTaken.From);
     }
 }

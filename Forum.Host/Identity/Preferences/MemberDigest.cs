@@ -1,0 +1,97 @@
+using Forum.Domain.Common;
+using Forum.Host.Forums.Finding;
+using Forum.Projections.ActionPlans;
+using Marten;
+using Wolverine;
+using Wolverine.Http;
+
+namespace Forum.Host.Identity.Preferences;
+
+/// <summary>When a person last looked, and where the weekly digest stands: kept apart from the preferences they set.</summary>
+public sealed class DigestMarks
+{
+    public Guid Id { get; set; }
+    public DateTimeOffset? LastVisitAt { get; set; }
+    /// <summary>The start of the visit before the current one: "since your last visit" counts from here.</summary>
+    public DateTimeOffset? PreviousVisitAt { get; set; }
+    /// <summary>Raised whenever the digest is turned on or off, so a weekly message scheduled before is recognised as stale.</summary>
+    public int WeeklyRound { get; set; }
+    public DateTimeOffset? LastWeeklyAt { get; set; }
+    public WeeklyDigest? LastWeekly { get; set; }
+}
+
+public sealed record WeeklyDigest(DateTimeOffset Since, DateTimeOffset Until, IReadOnlyDictionary<string, int> Counts, int Entries);
+
+/// <summary>What changed in a person's forums (and answers to their own proposals) between two moments, newest first.</summary>
+public static class MemberDigest
+{
+    /// <summary>Within an hour, looking again is the same visit: a page reloaded does not empty the list.</summary>
+    public static readonly TimeSpan Visit = TimeSpan.FromHours(1);
+    public static readonly TimeSpan FirstLook = TimeSpan.FromDays(14);
+    public const int MaxEntries = 500;
+
+    public static async Task<IReadOnlyList<DigestEntry>> Between(IQuerySession store, Actor actor, DateTimeOffset since, DateTimeOffset until)
+    {
+        var forums = (await ListForumsEndpoint.VisibleTo(store, actor)).Select(f => f.Id).ToList();
+        var account = actor.AccountId;
+        return await store.Query<DigestEntry>()
+            .Where(e => e.At > since && e.At <= until && (forums.Contains(e.ForumId) || e.Submitter == account))
+            .OrderByDescending(e => e.At).Take(MaxEntries).ToListAsync();
+    }
+
+    public static IReadOnlyDictionary<string, int> Counts(IEnumerable<DigestEntry> entries) =>
+        entries.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count());
+}
+
+public static class DigestEndpoint
+{
+    /// <summary>"What changed while you were away": since the start of the previous visit, or since <c>since</c> when given.</summary>
+    [WolverineGet("/api/me/digest"), Tags("Identity")]
+    public static async Task<IResult> Get(DateTimeOffset? since, [NotBody] Actor actor, IDocumentSession store, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var marks = await store.LoadAsync<DigestMarks>(actor.AccountId) ?? new DigestMarks { Id = actor.AccountId };
+        if (marks.LastVisitAt is not { } last || now - last > MemberDigest.Visit) marks.PreviousVisitAt = marks.LastVisitAt ?? now - MemberDigest.FirstLook;
+        marks.LastVisitAt = now;
+        store.Store(marks);
+        var from = since?.ToUniversalTime() ?? marks.PreviousVisitAt!.Value;
+        var entries = await MemberDigest.Between(store, actor, from, now);
+        return Results.Ok(new
+        {
+            since = from, until = now, counts = MemberDigest.Counts(entries),
+            entries = entries.Select(e => new { e.Kind, e.ForumId, e.ActionPlanId, e.Title, e.Detail, e.Link, e.At }),
+        });
+    }
+}
+
+/// <summary>The weekly digest's durable, scheduled run for one account (the mail itself is written in phase 2 of issue 10).</summary>
+public sealed record WeeklyDigestDue(Guid AccountId, int Round)
+{
+    public static readonly TimeSpan Every = TimeSpan.FromDays(7);
+    public static DeliveryMessage<WeeklyDigestDue> Next(Guid accountId, int round, DateTimeOffset now) =>
+        new WeeklyDigestDue(accountId, round).ScheduledAt(now + Every);
+}
+
+public static class WeeklyDigestDueHandler
+{
+    /// <summary>
+    /// Gathers the week since the last run and schedules the next one; a message from a round since turned off or on again
+    /// is stale and does nothing, so turning the digest off and on never sends two.
+    /// </summary>
+    public static async Task<OutgoingMessages> Handle(WeeklyDigestDue m, IDocumentSession store, TimeProvider clock)
+    {
+        var outgoing = new OutgoingMessages();
+        var prefs = await store.LoadAsync<AccountPreferences>(m.AccountId);
+        var marks = await store.LoadAsync<DigestMarks>(m.AccountId);
+        var account = await store.LoadAsync<Account>(m.AccountId);
+        if (prefs?.Digest != DigestFrequency.Weekly || marks is null || marks.WeeklyRound != m.Round || account is null) return outgoing;
+        var now = clock.GetUtcNow();
+        var since = marks.LastWeeklyAt ?? now - WeeklyDigestDue.Every;
+        var entries = await MemberDigest.Between(store, new Actor(account.Id, account.Email, account.IsAdministrator), since, now);
+        marks.LastWeekly = new WeeklyDigest(since, now, MemberDigest.Counts(entries), entries.Count);
+        marks.LastWeeklyAt = now;
+        store.Store(marks);
+        outgoing.Add(WeeklyDigestDue.Next(m.AccountId, m.Round, now));
+        return outgoing;
+    }
+}
