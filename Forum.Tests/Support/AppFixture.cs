@@ -35,6 +35,7 @@ public class AppFixture : IAsyncLifetime
             b.UseSetting("Forum:PublicUrl", "http://forum.test");
             // Every test calls from the same address; the per-address limit is what the tests exercise.
             b.UseSetting("Forum:SignInLinksPerClient", "10000");
+            b.UseSetting("ActionPlans:ProposalsPerClientPerHour", "10000");
             b.UseSetting("Smtp:Host", "127.0.0.1");
             b.UseSetting("Smtp:Port", Smtp.Configuration.Port.ToString());
             b.UseSetting("Smtp:From", "Forum <forum@forum.test>");
