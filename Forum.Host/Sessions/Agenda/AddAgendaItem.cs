@@ -25,6 +25,6 @@ public static class AddAgendaItemEndpoint
             clock.GetUtcNow());
         verdict = AdoptionRules.WithLink(verdict, session.ForumId, session.Id, new LinkAgendaItem(itemId, r.CommitmentId, r.ProposalId), target.Commitment, target.Proposal,
             caller.Actor, clock.GetUtcNow());
-        return verdict.Answer(Results.Created($"/api/sessions/{session.Id}/agenda/{itemId}", new { itemId, version = session.Version + verdict.Events.Count }));
+        return verdict.Answer(Results.Created($"/api/sessions/{session.Id}/agenda/{itemId}", new { itemId, version = caller.Version + verdict.Events.Count }));
     }
 }
