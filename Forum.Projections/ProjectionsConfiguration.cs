@@ -39,7 +39,8 @@ public static class ProjectionsConfiguration
         opts.Projections.Snapshot<ProposalState>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<ActionPointState>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<CommitmentHistory>(SnapshotLifecycle.Inline);
-        opts.Schema.For<CommitmentHistory>().Index(x => x.ActionPlanId);
+        opts.Projections.Snapshot<CommitmentRow>(SnapshotLifecycle.Inline);
+        opts.Schema.For<CommitmentRow>().Index(x => x.ActionPlanId);
         opts.Projections.Snapshot<ProposalView>(SnapshotLifecycle.Inline);
         opts.Schema.For<ProposalView>().Index(x => x.ActionPlanId);
         // Across streams, yet inline: each document has one writer at a time (see the projections).

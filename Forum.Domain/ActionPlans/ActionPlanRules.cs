@@ -15,6 +15,13 @@ public static class ActionPlanRules
     public static Rejection ProposalNotFound(Guid id) => Rejection.NotFound("proposal-not-found", $"There is no proposal {id}.");
     public static Rejection ActionPointNotFound(Guid id) => Rejection.NotFound("action-point-not-found", $"There is no action point {id}.");
 
+    /// <summary>An optional moment in ISO 8601 (a time without an offset is UTC).</summary>
+    public static (DateTimeOffset? Moment, Rejection? Refusal) Moment(string field, string? value) =>
+        value is null ? (null, null)
+        : DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed)
+            ? (parsed.ToUniversalTime(), null)
+            : (null, Rejection.Invalid(field, "moment-invalid", $"'{field}' is a moment in ISO 8601, such as 2026-05-01T12:00:00Z."));
+
     internal static Rejection? Secretariat(ForumState forum, Actor? actor, string action) =>
         ForumAccess.Require(forum, actor, ForumRole.Secretariat, action);
 

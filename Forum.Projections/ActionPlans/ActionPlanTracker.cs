@@ -28,7 +28,7 @@ public sealed record ActionPlanTracker(Guid ActionPlanId, Guid ForumId, string T
             var milestones = r.Milestones.OrderBy(m => m.EndsOn).Select(m => new TrackedMilestone(m.MilestoneId, m.Title, m.Output, m.StartsOn, m.EndsOn,
                 Level(m.Government), Level(m.CivilSociety), CompletionScale.Gap(m.Government?.Level, m.CivilSociety?.Level),
                 m.EndsOn < today && m.Government?.Level != Completion.Complete)).ToList();
-            return new TrackedCommitment(r.CommitmentId, r.Number, r.Title, r.LeadInstitution, r.Status, r.StartsOn, r.EndsOn, r.Values, Level(r.Government),
+            return new TrackedCommitment(r.Id, r.Number, r.Title, r.LeadInstitution, r.Status, r.StartsOn, r.EndsOn, r.Values, Level(r.Government),
                 Level(r.CivilSociety), CompletionScale.Gap(r.Government?.Level, r.CivilSociety?.Level), r.Reports, r.Assessments, milestones,
                 milestones.Count(m => m.Overdue));
         }).ToList();

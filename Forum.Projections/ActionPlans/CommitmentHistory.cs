@@ -18,12 +18,14 @@ public sealed class MilestoneRow
 }
 
 /// <summary>
-/// One commitment's line on the tracker: what the ActionPlanTracker reads of each commitment (selected out of
-/// <see cref="CommitmentHistory"/>, so a tracker of 20 commitments never loads two years of reports).
+/// One commitment's line on the tracker: an inline snapshot of its own (and the same fold inside
+/// <see cref="CommitmentHistory"/>), so a tracker of 20 commitments reads 20 small documents, never two years of reports.
 /// </summary>
 public sealed class CommitmentRow
 {
-    public Guid CommitmentId { get; set; }
+    public Guid Id { get; set; }
+    public Guid ActionPlanId { get; set; }
+    public long Version { get; set; }
     public int Number { get; set; }
     public string Title { get; set; } = "";
     public string LeadInstitution { get; set; } = "";
@@ -37,6 +39,48 @@ public sealed class CommitmentRow
     public List<MilestoneRow> Milestones { get; set; } = [];
     public int Reports { get; set; }
     public int Assessments { get; set; }
+
+    public static CommitmentRow Create(CommitmentDrafted e)
+    {
+        var row = new CommitmentRow { Id = e.CommitmentId, ActionPlanId = e.ActionPlanId, Number = e.Number };
+        row.Set(e.Terms);
+        return row;
+    }
+
+    public void Apply(CommitmentAmended e) => Set(e.Terms);
+    public void Apply(MilestoneAdded e) =>
+        Milestones.Add(new MilestoneRow { MilestoneId = e.MilestoneId, Title = e.Title, Output = e.Output, StartsOn = e.StartsOn, EndsOn = e.EndsOn });
+
+    public void Apply(MilestoneAmended e)
+    {
+        var m = Milestone(e.MilestoneId);
+        m.Title = e.Title; m.Output = e.Output; m.StartsOn = e.StartsOn; m.EndsOn = e.EndsOn;
+    }
+
+    public void Apply(CommitmentAdopted _) => Status = CommitmentStatus.Adopted;
+
+    public void Apply(ProgressReported e)
+    {
+        Reports++;
+        var level = new LevelAt(e.Completion, e.At, e.MemberName);
+        if (e.MilestoneId is { } m) Milestone(m).Government = level;
+        else Government = level;
+    }
+
+    public void Apply(AssessmentRecorded e)
+    {
+        Assessments++;
+        var level = new LevelAt(e.Completion, e.At, e.MemberName);
+        if (e.MilestoneId is { } m) Milestone(m).CivilSociety = level;
+        else CivilSociety = level;
+    }
+
+    public MilestoneRow Milestone(Guid id) => Milestones.Single(x => x.MilestoneId == id);
+
+    private void Set(CommitmentTerms t)
+    {
+        Title = t.Title; LeadInstitution = t.LeadInstitution; StartsOn = t.StartsOn; EndsOn = t.EndsOn; Values = t.Values.ToList();
+    }
 }
 
 public sealed record Adoption(Guid SessionId, Guid ItemId, Outcome Outcome, DateTimeOffset At);
@@ -64,10 +108,8 @@ public sealed class CommitmentHistory
 
     public static CommitmentHistory Create(CommitmentDrafted e)
     {
-        var h = new CommitmentHistory { Id = e.CommitmentId, ActionPlanId = e.ActionPlanId, ForumId = e.ForumId, DraftedAt = e.At };
-        h.Row.CommitmentId = e.CommitmentId;
-        h.Row.Number = e.Number;
-        h.Set(e.Terms);
+        var h = new CommitmentHistory { Id = e.CommitmentId, ActionPlanId = e.ActionPlanId, ForumId = e.ForumId, DraftedAt = e.At, Terms = e.Terms,
+            Row = CommitmentRow.Create(e) };
         h.Note(e.At, "CommitmentDrafted", $"Commitment {e.Number} drafted: {e.Terms.Title}");
         return h;
     }
@@ -75,59 +117,47 @@ public sealed class CommitmentHistory
     public void Apply(CommitmentAmended e)
     {
         var changed = Changed(Terms, e.Terms);
-        Set(e.Terms);
+        Terms = e.Terms;
+        Row.Apply(e);
         AmendedAt = e.At;
         Note(e.At, "CommitmentAmended", $"Amended: {string.Join(", ", changed)}");
     }
 
     public void Apply(MilestoneAdded e)
     {
-        Row.Milestones.Add(new MilestoneRow { MilestoneId = e.MilestoneId, Title = e.Title, Output = e.Output, StartsOn = e.StartsOn, EndsOn = e.EndsOn });
+        Row.Apply(e);
         Note(e.At, "MilestoneAdded", $"Milestone added: {e.Title} ({e.StartsOn:yyyy-MM-dd} to {e.EndsOn:yyyy-MM-dd})");
     }
 
     public void Apply(MilestoneAmended e)
     {
-        var m = Row.Milestones.Single(x => x.MilestoneId == e.MilestoneId);
-        m.Title = e.Title; m.Output = e.Output; m.StartsOn = e.StartsOn; m.EndsOn = e.EndsOn;
+        Row.Apply(e);
         Note(e.At, "MilestoneAmended", $"Milestone amended: {e.Title} ({e.StartsOn:yyyy-MM-dd} to {e.EndsOn:yyyy-MM-dd})");
     }
 
     public void Apply(CommitmentAdopted e)
     {
         Adoption = new Adoption(e.SessionId, e.ItemId, e.Outcome, e.At);
-        Row.Status = CommitmentStatus.Adopted;
+        Row.Apply(e);
         Note(e.At, "CommitmentAdopted", $"Adopted in session ({e.Outcome})");
     }
 
     public void Apply(ProgressReported e)
     {
         Reports.Add(e);
-        Row.Reports++;
-        var level = new LevelAt(e.Completion, e.At, e.MemberName);
-        if (e.MilestoneId is { } m) Row.Milestones.Single(x => x.MilestoneId == m).Government = level;
-        else Row.Government = level;
+        Row.Apply(e);
         Note(e.At, "ProgressReported", $"{e.MemberName} reported {e.Completion}{On(e.MilestoneId)}");
     }
 
     public void Apply(AssessmentRecorded e)
     {
         Assessments.Add(e);
-        Row.Assessments++;
-        var level = new LevelAt(e.Completion, e.At, e.MemberName);
-        if (e.MilestoneId is { } m) Row.Milestones.Single(x => x.MilestoneId == m).CivilSociety = level;
-        else Row.CivilSociety = level;
+        Row.Apply(e);
         Note(e.At, "AssessmentRecorded", $"{e.MemberName} ({e.Organisation}) assessed {e.Completion}{On(e.MilestoneId)}");
     }
 
     private string On(Guid? milestoneId) =>
-        milestoneId is { } m ? $" on milestone '{Row.Milestones.Single(x => x.MilestoneId == m).Title}'" : "";
-
-    private void Set(CommitmentTerms t)
-    {
-        Terms = t;
-        Row.Title = t.Title; Row.LeadInstitution = t.LeadInstitution; Row.StartsOn = t.StartsOn; Row.EndsOn = t.EndsOn; Row.Values = t.Values.ToList();
-    }
+        milestoneId is { } m ? $" on milestone '{Row.Milestone(m).Title}'" : "";
 
     // Every event of the stream adds one entry, so the entry's place is the stream version it brought.
     private void Note(DateTimeOffset at, string change, string summary) => History.Add(new HistoryEntry(History.Count + 1, at, change, summary));

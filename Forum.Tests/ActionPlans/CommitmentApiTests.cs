@@ -39,6 +39,7 @@ public class CommitmentApiTests(ApiFixture fixture) : ActionPlanContext(fixture)
         then.GetProperty("milestones")[0].GetProperty("output").GetString().ShouldBe("A law in force");
         then.GetProperty("version").GetInt64().ShouldBe(2);
         ShouldBeProblem(await GetJson(null, $"/api/commitments/{id}?at=2000-01-01T00:00:00Z", 404), 404, "commitment-not-yet");
+        ShouldBeProblem(await GetJson(null, $"/api/commitments/{id}?at=yesterday", 400), 400, "moment-invalid", "at");
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Forum.Host.ActionPlans.CoCreation;
 
 public static class GetActionPlanEndpoint
 {
-    /// <summary>The tracker (ADR 0013): the plan, one row per commitment selected out of its history, the proposals' answers.</summary>
+    /// <summary>The tracker (ADR 0013): the plan, one small row per commitment, the proposals' answers.</summary>
     [WolverineGet("/api/action-plans/{actionPlanId}"), Tags("Action plans")]
     public static async Task<IResult> Get([ReadAggregate("actionPlanId", Required = false)] ActionPlanState plan, [NotBody] PlanCaller caller,
         IQuerySession store, TimeProvider clock) =>
@@ -16,8 +16,11 @@ public static class GetActionPlanEndpoint
 
     public static async Task<ActionPlanTracker> Tracker(IQuerySession store, ActionPlanState plan, DateOnly today)
     {
-        var rows = await store.Query<CommitmentHistory>().Where(h => h.ActionPlanId == plan.Id).Select(h => h.Row).ToListAsync();
-        var answers = await store.Query<ProposalView>().Where(p => p.ActionPlanId == plan.Id).Select(p => p.Response!).ToListAsync();
-        return ActionPlanTracker.From(plan, rows, answers.Select(a => a?.Outcome), today);
+        // One round trip for both.
+        var batch = store.CreateBatchQuery();
+        var rows = batch.Query<CommitmentRow>().Where(r => r.ActionPlanId == plan.Id).ToList();
+        var answers = batch.Query<ProposalView>().Where(p => p.ActionPlanId == plan.Id).Select(p => p.Response!).ToList();
+        await batch.Execute();
+        return ActionPlanTracker.From(plan, await rows, (await answers).Select(a => a?.Outcome), today);
     }
 }
