@@ -1,12 +1,8 @@
 using Forum.Domain.ActionPlans;
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
 using Forum.Host.ActionPlans;
 using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Minutes;
-using Forum.Host.Sessions;
-using Wolverine.Http;
 
 namespace Forum.Host.Infrastructure;
 

@@ -1,12 +1,7 @@
 using Forum.Domain.ActionPlans;
 using Forum.Domain.ActionPlans.Adoption;
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Scheduling;
 using Forum.Host.ActionPlans.Adoption;
-using Forum.Host.Infrastructure;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Agenda;
 
@@ -17,8 +12,8 @@ public static class AddAgendaItemEndpoint
     public static Task<AgendaLinkTarget> LoadAsync(AgendaItemRequest r, IQuerySession store) => AgendaLinkTarget.Find(store, r.CommitmentId, r.ProposalId);
 
     [WolverinePost("/api/sessions/{sessionId}/agenda"), Tags("Sessions")]
-    public static (IResult, Events) Post(AgendaItemRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller,
-        AgendaLinkTarget target, TimeProvider clock)
+    public static (IResult, Events) Post(AgendaItemRequest r, [SessionStream] SessionState session, [NotBody] SessionCaller caller, AgendaLinkTarget target,
+        TimeProvider clock)
     {
         var itemId = Guid.CreateVersion7();
         var verdict = SchedulingRules.AddItem(caller.Forum, session, new AddAgendaItem(itemId, r.Title, r.Description, r.Kind, r.Presenter, r.Minutes), caller.Actor,
