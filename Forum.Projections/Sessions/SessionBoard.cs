@@ -202,6 +202,7 @@ public sealed class SessionBoard
         ItemId = i.ItemId, Title = i.Title, Description = i.Description, Kind = i.Kind, Presenter = i.Presenter, Minutes = i.Minutes,
         Status = i.Status, WithdrawnReason = i.WithdrawnReason, Proposal = i.Proposal, ProposalRevision = i.ProposalRevision, Tally = i.Tally,
         TallyByGroup = i.TallyByGroup, Decision = i.Decision, ActionPoints = i.ActionPoints, OpenedAt = i.OpenedAt, ClosedAt = i.ClosedAt,
+        CommitmentId = i.CommitmentId, ProposalId = i.ProposalId,
     };
 
     public void Apply(SessionRescheduled e) { StartsAt = e.StartsAt; EndsAt = e.EndsAt; Venue = e.Venue; OnlineUrl = e.OnlineUrl; }
@@ -411,6 +412,7 @@ public sealed class SessionBoard
             case InvitationAnswered x: Apply(x); break;
             case AgendaItemAdded x: Apply(x); break;
             case AgendaItemAmended x: Apply(x); break;
+            case AgendaItemLinked x: Apply(x); break;
             case AgendaReordered x: Apply(x); break;
             case AgendaItemWithdrawn x: Apply(x); break;
             case SessionOpened x: Apply(x); break;

@@ -106,6 +106,7 @@ public sealed record BoardChange(
                 case AgendaReordered: items.UnionWith(board.Agenda.Select(i => i.ItemId)); break;
                 case AgendaItemAdded x: items.Add(x.ItemId); break;
                 case AgendaItemAmended x: items.Add(x.ItemId); break;
+                case AgendaItemLinked x: items.Add(x.ItemId); break;
                 case AgendaItemWithdrawn x: items.Add(x.ItemId); break;
                 case AgendaItemOpened x: items.Add(x.ItemId); break;
                 case ProposalTabled x: items.Add(x.ItemId); break;
