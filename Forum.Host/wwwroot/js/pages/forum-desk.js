@@ -1,9 +1,8 @@
 // The secretariat's forum desk: members, co-chairs, sessions.
 import { get, post, idFromPath, signInIfNeeded } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, note, busy, label, when, groups, isoFromLocal } from '../ui.js';
+import { $, el, render, showProblem, note, busy, label, when, groups, isoFromLocal } from '../ui.js';
 
-setupPage();
 const forumId = idFromPath('forums');
 $('#forum-link').href = `/forums/${forumId}`;
 render($('#m-group'), groups.map((g) => el('option', { value: g }, label('group', g))));
