@@ -1,6 +1,8 @@
 using Forum.Domain.Common;
 using Forum.Domain.Sessions;
 using Forum.Host.Identity;
+using Forum.Host.Infrastructure;
+using Forum.Host.Localisation;
 using Forum.Projections.Sessions;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -43,7 +45,8 @@ public sealed class SessionHub(IQuerySession session) : Hub<ISessionClient>
 
     public Task Leave(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
 
-    private static HubException Refuse(Rejection r) => new($"{r.Rule}: {r.Detail}");
+    private HubException Refuse(Rejection r) =>
+        new($"{r.Rule}: {Problems.Details(r, Context.GetHttpContext() is { } http ? LanguageChoice.Chosen(http) : null).Detail}");
 }
 
 /// <summary>Clients.User(...) addresses a person by account id.</summary>

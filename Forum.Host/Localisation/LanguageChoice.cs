@@ -3,7 +3,7 @@ using Forum.Host.Identity;
 namespace Forum.Host.Localisation;
 
 /// <summary>
-/// Which language a request is answered in (ADR 0013): the one asked for in the address (<c>?lang=</c>, remembered in a
+/// Which language a request is answered in (ADR 0014): the one asked for in the address (<c>?lang=</c>, remembered in a
 /// cookie for the visitor's next pages), else the account's preference (a claim of the signed-in person), else the
 /// visitor's last choice (the cookie), else the browser's Accept-Language, else the forum's language when the caller
 /// knows it, else English.

@@ -10,7 +10,7 @@ public sealed record Language(string Code, string Name, string Locale)
 }
 
 /// <summary>
-/// The region's languages (ADR 0013). English is formatted the British way (24-hour clock, day before month), as the
+/// The region's languages (ADR 0014). English is formatted the British way (24-hour clock, day before month), as the
 /// EU programme's documents are; Romanian as in Moldova.
 /// </summary>
 public static class Languages

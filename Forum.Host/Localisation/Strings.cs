@@ -7,7 +7,7 @@ using ICU4N.Text;
 namespace Forum.Host.Localisation;
 
 /// <summary>
-/// Every text a person reads, one JSON file per language (<c>Localisation/Strings/{code}.json</c>, ADR 0013): flat keys
+/// Every text a person reads, one JSON file per language (<c>Localisation/Strings/{code}.json</c>, ADR 0014): flat keys
 /// namespaced by area and sorted, the same files the pages fetch. A value may name arguments as <c>{name}</c>; a key with
 /// plural forms has one entry per CLDR category of its language (<c>key_one</c>, <c>key_few</c>, <c>key_many</c>,
 /// <c>key_other</c>), chosen for the argument <c>count</c> by ICU's plural rules.

@@ -1,5 +1,5 @@
 // The pages' wording: Localisation/Strings/{lang}.json, the same file the server renders pages, mail and minutes from
-// (ADR 0013). The server chose the language (the page's lang): ?lang=, the account's preference, the last choice, the
+// (ADR 0014). The server chose the language (the page's lang): ?lang=, the account's preference, the last choice, the
 // browser's, the forum's. Names and other text people typed are never translated; they are shown as typed.
 const root = document.documentElement;
 const current = root.lang || 'en';
