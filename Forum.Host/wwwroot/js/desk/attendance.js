@@ -14,7 +14,7 @@ export function attendancePanel(sessionId) {
       el('caption', {}, t('desk.attendance')),
       el('thead', {}, el('tr', {}, [t('desk.member'), t('session.group'), t('desk.presence'), ''].map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, forum.members.map((m) => {
-        const here = board.attendees[m.memberId];
+        const here = board.attendees?.[m.memberId];
         const button = (presence) => el('button', {
           type: 'button', class: 'secondary', 'data-key': `${presence}-${m.memberId}`, disabled: !open || here?.presence === presence,
           'aria-label': t('desk.checkInNamed', { name: m.name, presence: label('presence', presence) }),

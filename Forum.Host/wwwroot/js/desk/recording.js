@@ -11,7 +11,7 @@ export function recordingPanel(sessionId) {
 
   function draw() {
     const item = currentItem(board);
-    const inRoom = Object.values(board.attendees).filter((a) => a.presence === 'InRoom' && a.role === 'Member')
+    const inRoom = Object.values(board.attendees || {}).filter((a) => a.presence === 'InRoom' && a.role === 'Member')
       .sort((a, b) => groups.indexOf(a.group) - groups.indexOf(b.group) || a.name.localeCompare(b.name));
     const why = board.status !== 'Open' ? t('position.notOpen') : !item ? t('session.noCurrent') : !takesPositions(item) ? t('position.information')
       : item.decision ? t('position.decided') : !inRoom.length ? t('desk.nobodyInRoom') : null;
@@ -26,7 +26,7 @@ export function recordingPanel(sessionId) {
   $('#record-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const item = currentItem(board);
-    const member = board.attendees[$('#r-member').value];
+    const member = board.attendees?.[$('#r-member').value];
     busy($('#record-position'), $('#record-alert'), async () => {
       await post(`/api/sessions/${sessionId}/items/${item.itemId}/positions`,
         { stance: $('#r-stance').value, statement: $('#r-statement').value, onBehalfOf: member.memberId },

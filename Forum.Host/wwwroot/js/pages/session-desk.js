@@ -18,6 +18,7 @@ render($('#links'),
   el('a', { href: `/sessions/${sessionId}/console` }, t('forum.console')));
 
 view.openSession(sessionId, {
+  attendees: true,
   onBoard: (board, change, context) => {
     document.title = `${t('desk.sessionTitleDesk')} — ${board.title}`;
     render($('#heading'), view.heading(board));
