@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Forum.Domain.Common;
 using Forum.Host.Localisation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

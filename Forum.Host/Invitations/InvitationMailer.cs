@@ -1,7 +1,4 @@
 using System.Text;
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
-using Forum.Host.Infrastructure;
 using Forum.Host.Localisation;
 using Forum.Host.Mail;
 using Ical.Net.CalendarComponents;

@@ -1,6 +1,4 @@
-using Forum.Domain.Common;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using Forum.Host.Sessions.SubmittingPositions;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
