@@ -10,6 +10,9 @@ public sealed record GuestInvitee(string? Name, string? Email);
 public sealed record InviteParticipants(IReadOnlyList<Guid>? MemberIds, bool? All, IReadOnlyList<GuestInvitee>? Guests);
 public sealed record AnswerInvitation(Guid InvitationId, RsvpAnswer? Answer);
 
+/// <summary>What a mail to an invitee is about: the invitation (or its update after a reschedule), the cancellation, a reminder.</summary>
+public enum InvitationMailKind { Invitation, Update, Cancellation, DayReminder, HourReminder }
+
 /// <summary>Someone a request names, resolved to who they are in the forum (or a guest).</summary>
 public sealed record Invitee(Guid InvitationId, Guid? MemberId, string Name, string Email, StakeholderGroup Group, MemberRole Role);
 
@@ -103,6 +106,17 @@ public static class InvitationRules
             return Rejection.Forbidden("invitees-only", $"{actor.Email} is not invited to '{s.Title}'; only invitees answer. Ask the secretariat to invite you.");
         return Answer(s, new AnswerInvitation(invitation.InvitationId, answer), now);
     }
+
+    /// <summary>
+    /// Whether a mail planned earlier (for the session's SEQUENCE then, or a reminder for the start then) still says
+    /// something true when its turn comes: superseded updates, stale reminders and reminders to decliners are dropped.
+    /// </summary>
+    public static bool MailStillWanted(SessionState s, InvitationState invitee, InvitationMailKind kind, int sequence, DateTimeOffset plannedStart) => kind switch
+    {
+        InvitationMailKind.Invitation or InvitationMailKind.Update => s.Status == SessionStatus.Scheduled && sequence >= s.Sequence,
+        InvitationMailKind.Cancellation => s.Status == SessionStatus.Cancelled,
+        _ => s.Status == SessionStatus.Scheduled && s.StartsAt == plannedStart && invitee.Answer != RsvpAnswer.Decline,
+    };
 
     /// <summary>Seeing who is invited, with their addresses and delivery status, is the secretariat's.</summary>
     public static Rejection? MayManage(ForumState forum, Actor? actor) =>

@@ -1,3 +1,4 @@
+using Forum.Domain.Invitations;
 using System.Globalization;
 using System.Text;
 using Forum.Domain.Forums;
@@ -89,9 +90,10 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
     }
 
     /// <summary>
-    /// One event per invitee: the UID is stable for the session and invitee, SEQUENCE is the session's (raised by each
-    /// reschedule and the cancel), times carry the zone with its VTIMEZONE. The personal RSVP links stay out of it:
-    /// calendars are shared and synced, a sign-in link does not belong there.
+    /// The session is one event (RFC 5546: one UID per event, whoever it is sent to), so every invitee's calendar,
+    /// and a calendar shared by two invitees, holds it once; SEQUENCE is the session's (raised by each reschedule and the
+    /// cancel), times carry the zone with its VTIMEZONE. Each copy names only its own attendee. The personal RSVP links
+    /// stay in the mail's text, out of the calendar: calendars are shared and synced.
     /// </summary>
     public string Calendar(SessionState s, ForumState? forum, InvitationState invitee, DateTimeZone zone, bool cancel, DateTimeOffset now)
     {
@@ -112,7 +114,7 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
 
         var e = new CalendarEvent
         {
-            Uid = $"session-{s.Id:N}-{invitee.InvitationId:N}@{Host}",
+            Uid = $"session-{s.Id:N}@{Host}",
             Sequence = s.Sequence,
             Summary = s.Title,
             DtStart = At(s.StartsAt),

@@ -1,3 +1,4 @@
+using Forum.Domain.Invitations;
 using Forum.Domain.Sessions;
 using Forum.Host.Sessions;
 using Forum.Host.Sessions.Scheduling;

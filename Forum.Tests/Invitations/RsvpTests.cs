@@ -114,7 +114,7 @@ public class RsvpTests(InvitationsFixture fixture) : InvitationContext(fixture)
         ShouldBeProblem(await PostJson(guestToken, w.Url("/check-in"), new { presence = "InRoom" }, 403), 403, "forum-members-only");
 
         var stranger = await TokenFor("stranger@uni.test");
-        ShouldBeProblem(await GetJson(stranger, w.Url(), 403), 403, "forum-members-only");
+        ShouldBeProblem(await GetJson(stranger, w.Url(), 404), 404, "forum-members-only");
     }
 
     [Fact]
