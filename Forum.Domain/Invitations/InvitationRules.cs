@@ -81,6 +81,17 @@ public static class InvitationRules
             .Select(i => new ParticipantInvited(s.Id, i.InvitationId, i.MemberId, i.Name, i.Email, i.Group, i.Role, actor!.AccountId, now))]);
     }
 
+    /// <summary>Answers are taken while the session is scheduled and has not started.</summary>
+    public static bool Answerable(SessionStatus status, DateTimeOffset startsAt, DateTimeOffset now) => status == SessionStatus.Scheduled && now < startsAt;
+
+    /// <summary>The answers a session's mode allows: no room to come to online, no link to follow in person.</summary>
+    public static IReadOnlyList<RsvpAnswer> AnswersFor(SessionMode mode) => mode switch
+    {
+        SessionMode.InPerson => [RsvpAnswer.InRoom, RsvpAnswer.Decline],
+        SessionMode.Online => [RsvpAnswer.Online, RsvpAnswer.Decline],
+        _ => [RsvpAnswer.InRoom, RsvpAnswer.Online, RsvpAnswer.Decline],
+    };
+
     /// <summary>The invitee answers through their personal link: the link is the proof of who they are.</summary>
     public static Verdict Answer(SessionState s, AnswerInvitation c, DateTimeOffset now)
     {
@@ -89,7 +100,7 @@ public static class InvitationRules
         if (Input.Defined("answer", c.Answer) is { } bad) return bad;
         if (s.Status == SessionStatus.Cancelled)
             return Rejection.Conflict("session-cancelled", $"'{s.Title}' was cancelled; there is nothing to answer.");
-        if (s.Status != SessionStatus.Scheduled || now >= s.StartsAt)
+        if (!Answerable(s.Status, s.StartsAt, now))
             return Rejection.Conflict("rsvp-closed", $"'{s.Title}' has started; answers are taken until it starts ({s.StartsAt:yyyy-MM-dd HH:mm} UTC).");
         if (invitation.Answer == c.Answer) return Verdict.Accept();
         return Verdict.Accept(new InvitationAnswered(s.Id, invitation.InvitationId, c.Answer!.Value, now));

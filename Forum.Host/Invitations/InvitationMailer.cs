@@ -57,8 +57,8 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
             ["agenda"] = s.Agenda.Where(i => i.Status != ItemStatus.Withdrawn).Select(i => (object?)i.Title).ToList(),
             ["links"] = new Dictionary<string, object?>
             {
-                ["in_room"] = s.Mode == SessionMode.Online ? null : Rsvp(RsvpAnswer.InRoom),
-                ["online"] = s.Mode == SessionMode.InPerson ? null : Rsvp(RsvpAnswer.Online),
+                ["in_room"] = InvitationRules.AnswersFor(s.Mode).Contains(RsvpAnswer.InRoom) ? Rsvp(RsvpAnswer.InRoom) : null,
+                ["online"] = InvitationRules.AnswersFor(s.Mode).Contains(RsvpAnswer.Online) ? Rsvp(RsvpAnswer.Online) : null,
                 ["decline"] = Rsvp(RsvpAnswer.Decline),
                 ["session"] = o.Link($"/sessions/{s.Id}"),
             },

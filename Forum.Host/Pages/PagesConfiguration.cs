@@ -17,6 +17,7 @@ public static class PagesConfiguration
         ("/sessions/{sessionId}/console", "console.html"),
         ("/sessions/{sessionId}/desk", "session-desk.html"),
         ("/display/{sessionId}", "display.html"),
+        ("/rsvp/{token}", "rsvp.html"),
     ];
 
     public static void UseForumPages(this WebApplication app)
