@@ -2,6 +2,7 @@ using Forum.Host.Identity;
 using Marten;
 using Forum.Tests.Sessions;
 using Forum.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Forum.Tests.Identity;
@@ -34,7 +35,8 @@ public class TokenConnectionTests(ApiFixture fixture) : SessionContext(fixture)
         hub.State.ShouldBe(HubConnectionState.Disconnected);
 
         await using var again = BoardMirror.Connect(Host, display);
-        await Should.ThrowAsync<Exception>(() => again.StartAsync());
+        await again.StartAsync();
+        (await Should.ThrowAsync<HubException>(() => again.InvokeAsync<System.Text.Json.JsonElement>("Join", w.SessionId))).Message.ShouldContain("sign-in-required");
         // Another token of the same person and the people in the room are not affected.
         await using var member = await BoardMirror.Join(Host, w.Cso.Token, w.SessionId);
         await Position(w, w.Gov.Token, "Support", "still live");
