@@ -15,6 +15,10 @@ public class MinutesHtmlTests(ApiFixture fixture) : MinutesContext(fixture)
         ![pixel](javascript:alert(1)) <a href="javascript:alert(2)">raw</a> <img src=x onerror=alert(3)>
         """;
 
+    /// <summary>Every address an element of the document points at (links, images).</summary>
+    private static IEnumerable<string> Addresses(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, @"<[a-z]+[^>]*\s(?:href|src)\s*=\s*""([^""]*)""").Select(m => m.Groups[1].Value);
+
     [Fact]
     public void A_link_with_another_scheme_is_taken_out_and_http_https_and_mailto_links_stay()
     {
@@ -22,10 +26,11 @@ public class MinutesHtmlTests(ApiFixture fixture) : MinutesContext(fixture)
         html.ShouldContain("href=\"https://register.example.org/open\"");
         html.ShouldContain("href=\"mailto:sec@forum.test\"");
         html.ShouldContain("href=\"http://forum.test/a\"");
-        html.ShouldNotContain("javascript:", Case.Insensitive);
-        html.ShouldNotContain("vbscript:", Case.Insensitive);
-        html.ShouldNotContain("data:text/html", Case.Insensitive);
-        html.ShouldNotContain("onerror");
+        Addresses(html).ShouldAllBe(a => a.StartsWith("https:") || a.StartsWith("http:") || a.StartsWith("mailto:"));
+        Addresses(html).Count().ShouldBe(3);
+        html.ShouldNotContain("<img src=x onerror");
+        // Raw HTML is shown as text, never markup; a refused link keeps its words.
+        html.ShouldContain("&lt;a href=");
         html.ShouldContain("click me");
     }
 
@@ -39,12 +44,12 @@ public class MinutesHtmlTests(ApiFixture fixture) : MinutesContext(fixture)
         await Send(Secretariat, s => s.Post.Json(new { markdown = Hostile }).ToUrl($"/api/minutes/{id}/revise"), 204);
         var draft = await GetText(Secretariat, $"/api/minutes/{id}.html");
         draft.ShouldContain("href=\"https://register.example.org/open\"");
-        draft.ShouldNotContain("javascript:", Case.Insensitive);
+        Addresses(draft).ShouldAllBe(a => !a.Contains("script:"));
 
         await Approve(id);
         await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 200);
         var published = await GetText(null, $"/api/minutes/{id}.html");
         published.ShouldContain("href=\"mailto:sec@forum.test\"");
-        published.ShouldNotContain("javascript:", Case.Insensitive);
+        Addresses(published).ShouldAllBe(a => !a.Contains("script:"));
     }
 }
