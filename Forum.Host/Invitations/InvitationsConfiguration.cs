@@ -65,7 +65,7 @@ public static class InvitationsConfiguration
             opts.PublishMessage<SendInvitationMail>().ToLocalQueue(MailQueue);
             // SMTP has bad minutes: a failed mail goes back to the database to wait out a growing gap (never a pause that
             // holds a worker while the rest of the round waits), then to the dead-letter queue; each failure is recorded
-            // on the MailDelivery for the secretariat (ADR 0009, 0013).
+            // on the MailDelivery for the secretariat (ADR 0009, 0014).
             IFailureActions next = opts.Policies.OnException<MailDeliveryException>();
             if (retry.Schedule.Length > 0) next = next.ScheduleRetry(retry.Schedule).Then;
             next.MoveToErrorQueue();

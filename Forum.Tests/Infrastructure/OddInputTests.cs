@@ -253,7 +253,7 @@ public class OddInputTests(ApiFixture fixture) : SessionContext(fixture)
         using (var scope = Host.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<IMessageBus>().ScheduleAsync(
                 new Forum.Host.Sessions.SubmittingPositions.PositionSubmission(w.SessionId, w.DecisionItem, waiting, account, w.Gov.Email, false,
-                    Forum.Domain.Sessions.Stance.Support, "queued", null), DateTimeOffset.UtcNow.AddHours(1));
+                    Forum.Domain.Sessions.Stance.Support, "queued", null, DateTimeOffset.UtcNow), DateTimeOffset.UtcNow.AddHours(1));
         (await GetJson(w.Gov.Token, w.Url($"/submissions/{waiting}"))).GetProperty("status").GetString().ShouldBe("Accepted");
         ShouldBeProblem(await GetJson(w.Cso.Token, w.Url($"/submissions/{waiting}"), 404), 404, "submission-not-found");
 

@@ -14,7 +14,7 @@ public sealed record RsvpLinkRequest(RsvpAnswer? Answer);
 /// <summary>
 /// The invitee's personal link opens a page (<c>/rsvp/{token}</c>, wwwroot/rsvp.html) that reads the invitation here and
 /// answers with a button. Opening the link changes nothing, so a mail scanner that follows it records no answer; and
-/// the link signs no one in: it proves who answers this one invitation, nothing more (ADR 0013). Signing in is the
+/// the link signs no one in: it proves who answers this one invitation, nothing more (ADR 0014). Signing in is the
 /// one-time e-mail link.
 /// </summary>
 public static class RsvpLinkEndpoint

@@ -7,7 +7,8 @@ using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.SubmittingPositions;
 
-public enum SubmissionStatus { Applied, Unchanged, Refused }
+/// <summary>Superseded: the member's later position reached the board first; this earlier one was not applied over it.</summary>
+public enum SubmissionStatus { Applied, Unchanged, Refused, Superseded }
 
 /// <summary>What became of one submission; also what makes a retried submission a no-op.</summary>
 public sealed class PositionReceipt

@@ -20,10 +20,10 @@ public interface ISessionMessage
 
 /// <summary>A position accepted at the door and queued for its session (partitioned by session, batched).</summary>
 public sealed record PositionSubmission(Guid SessionId, Guid ItemId, Guid SubmissionId, Guid AccountId, string Email, bool IsAdministrator,
-    Stance Stance, string? Statement, Guid? OnBehalfOf) : ISessionMessage
+    Stance Stance, string? Statement, Guid? OnBehalfOf, DateTimeOffset AcceptedAt) : ISessionMessage
 {
     public Actor Actor => new(AccountId, Email, IsAdministrator);
-    public SubmitPosition Command => new(ItemId, Stance, Statement, OnBehalfOf, SubmissionId);
+    public SubmitPosition Command => new(ItemId, Stance, Statement, OnBehalfOf, SubmissionId, AcceptedAt);
 }
 
 public static class SubmitPositionEndpoint
@@ -45,9 +45,11 @@ public static class SubmitPositionEndpoint
             return (Problems.Of(Rejection.Invalid("Idempotency-Key", "field-too-long", "The Idempotency-Key header may be at most 200 characters.")), outgoing);
         var actor = caller.Actor;
         var submissionId = key.Length > 0 ? SubmissionIdFor(actor.AccountId, session.Id, key) : Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
         var message = new PositionSubmission(session.Id, itemId, submissionId, actor.AccountId, actor.Email, actor.IsAdministrator,
-            r.Stance ?? default, r.Statement, r.OnBehalfOf);
-        var check = PositionRules.Submit(caller.Forum, session, message.Command with { Stance = r.Stance }, actor, clock.GetUtcNow());
+            r.Stance ?? default, r.Statement, r.OnBehalfOf, now);
+        // Everything but the member's current position is checked here; the batch decides again with it, under the lock.
+        var check = PositionRules.Submit(caller.Forum, session, null, message.Command with { Stance = r.Stance }, actor, now);
         if (check.Rejection is { } rejection) return (Problems.Of(rejection), outgoing);
         outgoing.Add(message);
         return (Results.Accepted($"/api/sessions/{session.Id}/submissions/{submissionId}", new { submissionId, status = "Accepted" }), outgoing);
