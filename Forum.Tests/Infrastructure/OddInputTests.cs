@@ -143,7 +143,7 @@ public class OddInputTests(ApiFixture fixture) : SessionContext(fixture)
             {
                 var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name);
                 if (typeof(IEnumerable).IsAssignableFrom(p.PropertyType) && p.PropertyType != typeof(string)) nulls[name] = new JsonArray((JsonNode?)null);
-                controls[name] = "\u0001\u001b[2J";
+                controls[name] = "\u0000\u0001\u001b[2J";
             }
         }
         string[] bodies = [nulls.ToJsonString(), controls.ToJsonString(), "{\"responses\":[null],\"actionPoints\":[null,{}]}"];
