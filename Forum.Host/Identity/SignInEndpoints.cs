@@ -1,14 +1,9 @@
 using System.Threading.RateLimiting;
-using Forum.Domain.Common;
-using Forum.Host.Infrastructure;
 using Forum.Host.Mail;
 using Forum.Projections.Forums;
 using Forum.Projections.Sessions;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.Http;
 
 namespace Forum.Host.Identity;
 

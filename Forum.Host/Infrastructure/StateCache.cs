@@ -1,6 +1,3 @@
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
-using Marten;
 using Marten.Services;
 using Microsoft.Extensions.Caching.Memory;
 

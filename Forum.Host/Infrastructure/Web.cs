@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Forum.Domain.Common;
 using Npgsql;
-using Wolverine.Http;
 
 namespace Forum.Host.Infrastructure;
 

@@ -1,13 +1,8 @@
 using System.Security.Claims;
-using Forum.Domain.Common;
 using Forum.Domain.Invitations;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Forums;
 using Forum.Projections.Sessions;
-using Marten;
-using Wolverine.Http;
 
 namespace Forum.Host.Invitations;
 

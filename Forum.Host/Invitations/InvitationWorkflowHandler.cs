@@ -1,9 +1,5 @@
 using Forum.Domain.Invitations;
-using Forum.Domain.Sessions;
-using Forum.Host.Sessions;
 using Forum.Host.Sessions.Scheduling;
-using Marten;
-using Wolverine;
 
 namespace Forum.Host.Invitations;
 

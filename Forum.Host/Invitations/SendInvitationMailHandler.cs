@@ -1,13 +1,9 @@
-using Forum.Domain.Forums;
 using Forum.Domain.Invitations;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
 using Forum.Host.Mail;
 using Forum.Projections.Sessions;
 using JasperFx;
-using Marten;
 using Marten.Exceptions;
-using Wolverine;
 
 namespace Forum.Host.Invitations;
 

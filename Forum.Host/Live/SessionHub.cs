@@ -1,10 +1,6 @@
-using Forum.Domain.Common;
 using Forum.Domain.Identity;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Sessions;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 

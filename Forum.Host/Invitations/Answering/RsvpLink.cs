@@ -1,11 +1,6 @@
-using Forum.Domain.Common;
 using Forum.Domain.Invitations;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Forums;
-using Marten;
-using Wolverine.Http;
 
 namespace Forum.Host.Invitations.Answering;
 

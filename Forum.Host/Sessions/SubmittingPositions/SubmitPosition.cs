@@ -1,18 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
 using Forum.Domain.Sessions.Positions;
-using Forum.Domain.Sessions;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Sessions;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Attributes;
-using Wolverine.Http;
-using Wolverine.Marten;
-using Wolverine;
 
 namespace Forum.Host.Sessions.SubmittingPositions;
 
