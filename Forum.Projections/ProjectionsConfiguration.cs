@@ -26,6 +26,7 @@ public static class ProjectionsConfiguration
         opts.Schema.For<BoardAttendee>().Index(x => x.SessionId);
         opts.Schema.For<BoardPosition>().Index(x => x.SessionId).Index(x => x.ItemId);
         opts.Schema.For<BoardInvitee>().Index(x => x.SessionId);
+        opts.Schema.For<BoardBallot>().Index(x => x.SessionId).Index(x => x.ItemId);
         // Who is invited to what, found by e-mail: the MemberAgenda query (ADR 0009).
         opts.Projections.Snapshot<SessionInvitees>(SnapshotLifecycle.Inline);
         opts.Schema.For<SessionInvitees>().GinIndexJsonData();
@@ -36,7 +37,7 @@ public static class ProjectionsConfiguration
         opts.Projections.Snapshot<MinutesView>(SnapshotLifecycle.Inline);
         opts.Schema.For<MinutesView>().Index(x => x.ForumId);
 
-        // Action plans (ADR 0013): decision states per stream, all inline; the tracker is folded on read from the rows.
+        // Action plans (ADR 0017): decision states per stream, all inline; the tracker is folded on read from the rows.
         opts.Projections.Snapshot<ActionPlanState>(SnapshotLifecycle.Inline);
         opts.Schema.For<ActionPlanState>().Index(x => x.ForumId);
         opts.Projections.Snapshot<CommitmentState>(SnapshotLifecycle.Inline);

@@ -14,7 +14,7 @@ public sealed record ProposalTally(int Received, int Answered, IReadOnlyDictiona
 /// <summary>
 /// DESIGN's ActionPlanTracker: per commitment its status, the government's latest level, civil society's latest level and
 /// the assessment gap between them; milestones due and overdue; proposals and their responses. Folded at read time from
-/// the plan's state and each commitment's row (ADR 0013): what is overdue depends on today, which a stored projection
+/// the plan's state and each commitment's row (ADR 0017): what is overdue depends on today, which a stored projection
 /// must never read.
 /// </summary>
 public sealed record ActionPlanTracker(Guid ActionPlanId, Guid ForumId, string Title, DateOnly StartsOn, DateOnly EndsOn, DateOnly ProposalsCloseOn,

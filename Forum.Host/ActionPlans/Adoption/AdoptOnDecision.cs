@@ -10,7 +10,7 @@ using Wolverine.Marten;
 namespace Forum.Host.ActionPlans.Adoption;
 
 /// <summary>
-/// Sent by the decision endpoint through the outbox, so only once its DecisionRecorded committed (ADR 0013): the durable
+/// Sent by the decision endpoint through the outbox, so only once its DecisionRecorded committed (ADR 0017): the durable
 /// reaction that adopts a linked commitment. By and At are the decision's, so what follows carries its time, not the clock's.
 /// </summary>
 public sealed record DecisionTaken(Guid SessionId, Guid ItemId, Outcome Outcome, Guid By, DateTimeOffset At)

@@ -8,7 +8,7 @@ namespace Forum.Host.ActionPlans.CoCreation;
 
 public static class GetActionPlanEndpoint
 {
-    /// <summary>The tracker (ADR 0013): the plan, one small row per commitment, the proposals' answers.</summary>
+    /// <summary>The tracker (ADR 0017): the plan, one small row per commitment, the proposals' answers.</summary>
     [WolverineGet("/api/action-plans/{actionPlanId}"), Tags("Action plans")]
     public static async Task<IResult> Get([ReadAggregate("actionPlanId", Required = false)] ActionPlanState plan, [NotBody] PlanCaller caller,
         IQuerySession store, TimeProvider clock) =>

@@ -81,10 +81,9 @@ public static class WeeklyDigestDueHandler
     public static async Task<OutgoingMessages> Handle(WeeklyDigestDue m, IDocumentSession store, TimeProvider clock)
     {
         var outgoing = new OutgoingMessages();
-        var prefs = await store.LoadAsync<AccountPreferences>(m.AccountId);
         var marks = await store.LoadAsync<DigestMarks>(m.AccountId);
         var account = await store.LoadAsync<Account>(m.AccountId);
-        if (prefs?.Digest != DigestFrequency.Weekly || marks is null || marks.WeeklyRound != m.Round || account is null) return outgoing;
+        if (account?.Digest != DigestFrequency.Weekly || marks is null || marks.WeeklyRound != m.Round) return outgoing;
         var now = clock.GetUtcNow();
         var since = marks.LastWeeklyAt ?? now - WeeklyDigestDue.Every;
         var entries = await MemberDigest.Between(store, new Actor(account.Id, account.Email, account.IsAdministrator), since, now);
