@@ -39,7 +39,8 @@ public abstract class MinutesContext(AppFixture fixture) : IntegrationContext(fi
         (await PostJson(Secretariat, $"/api/forums/{ForumId}/members", new { name, email, organisation = "Org", group, role })).GetProperty("memberId").GetGuid();
 
     /// <summary>A whole session, from scheduling to closing: two items, one decided with an objection answered.</summary>
-    protected async Task<Guid> ArrangeClosedSession(string language = "en", bool close = true)
+    /// <param name="during">Events of the decision item's discussion, after its proposal was revised: (session, item, start of the session).</param>
+    protected async Task<Guid> ArrangeClosedSession(string language = "en", bool close = true, Func<Guid, Guid, DateTimeOffset, IEnumerable<object>>? during = null)
     {
         var sessionId = Guid.CreateVersion7();
         var by = Guid.CreateVersion7();
@@ -79,6 +80,7 @@ public abstract class MinutesContext(AppFixture fixture) : IntegrationContext(fi
             new AgendaItemOpened(sessionId, info, by, t.AddMinutes(33)),
             new AgendaItemClosed(sessionId, info, by, t.AddMinutes(40)),
         };
+        if (during is not null) events.InsertRange(events.FindIndex(e => e is ProposalRevised) + 1, during(sessionId, decided, t));
         if (close) events.Add(new SessionClosed(sessionId, by, t.AddMinutes(45)));
         await using var session = Store.LightweightSession();
         session.Events.StartStream<SessionState>(sessionId, events);
