@@ -17,8 +17,6 @@ public static class MinutesText
     // Raw HTML in the Markdown is shown as text, never passed through: the secretariat's revisions included.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    public static IReadOnlyList<string> Languages => ["en", "uk", "ru"];
-
     public static string LanguageOf(string language) => Load($"minutes.{language}.md") is null ? "en" : language;
 
     public static string Markdown(MinutesModel model, string language)
