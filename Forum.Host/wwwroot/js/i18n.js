@@ -113,6 +113,10 @@ const en = {
   'minutes.youApproved': 'You approved this revision.', 'minutes.approvedNote': 'You approved revision {n}.',
   'minutesStatus.Draft': 'Draft', 'minutesStatus.Published': 'Published',
   'archive.held': 'session of {at}', 'archive.documentHash': 'SHA-256 of the PDF:',
+  'archive.number': "No. {n} in the forum's chain of signed minutes", 'archive.verifyAll': 'Verify the whole archive',
+  'archive.chainIntact': 'The archive is intact: each minutes was signed after the one before, and none is missing, replaced or out of order. Minutes in the chain: {n}.',
+  'archive.chainBroken': 'The archive did not verify.', 'archive.head': 'Last in the chain: No. {n}; its record:',
+  'minutes.timestamped': 'Timestamped {at} by {authority}.',
 };
 
 const uk = {
@@ -227,6 +231,10 @@ const uk = {
   'minutes.youApproved': 'Ви схвалили цю редакцію.', 'minutes.approvedNote': 'Ви схвалили редакцію {n}.',
   'minutesStatus.Draft': 'Проєкт', 'minutesStatus.Published': 'Опубліковано',
   'archive.held': 'засідання {at}', 'archive.documentHash': 'SHA-256 файлу PDF:',
+  'archive.number': '№ {n} у ланцюжку підписаних протоколів форуму', 'archive.verifyAll': 'Перевірити весь архів',
+  'archive.chainIntact': 'Архів цілий: кожен протокол підписано після попереднього, жодного не вилучено, не підмінено й не переставлено. Протоколів у ланцюжку: {n}.',
+  'archive.chainBroken': 'Архів не пройшов перевірку.', 'archive.head': 'Останній у ланцюжку: № {n}; його запис:',
+  'minutes.timestamped': 'Позначку часу поставлено {at}, служба: {authority}.',
 };
 
 const ru = {
@@ -341,6 +349,10 @@ const ru = {
   'minutes.youApproved': 'Вы одобрили эту редакцию.', 'minutes.approvedNote': 'Вы одобрили редакцию {n}.',
   'minutesStatus.Draft': 'Проект', 'minutesStatus.Published': 'Опубликован',
   'archive.held': 'заседание {at}', 'archive.documentHash': 'SHA-256 файла PDF:',
+  'archive.number': '№ {n} в цепочке подписанных протоколов форума', 'archive.verifyAll': 'Проверить весь архив',
+  'archive.chainIntact': 'Архив цел: каждый протокол подписан после предыдущего, ни один не изъят, не подменён и не переставлен. Протоколов в цепочке: {n}.',
+  'archive.chainBroken': 'Архив не прошёл проверку.', 'archive.head': 'Последний в цепочке: № {n}; его запись:',
+  'minutes.timestamped': 'Метка времени поставлена {at}, служба: {authority}.',
 };
 
 const dictionaries = { en, uk, ru };
