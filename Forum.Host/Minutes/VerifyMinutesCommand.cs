@@ -99,6 +99,11 @@ public sealed class VerifyMinutesCommand : JasperFxAsyncCommand<VerifyMinutesInp
     public static async Task<bool> RunArchive(TextWriter output, Guid forumId, SigningKeys keys, IDocumentStore store)
     {
         await using var session = store.QuerySession();
+        if (await session.Events.FetchStreamStateAsync(forumId) is null)
+        {
+            output.WriteLine($"verify-minutes: there is no forum {forumId} in this database (schema {store.Options.Events.DatabaseSchemaName}).");
+            return false;
+        }
         var archive = await ArchiveVerification.Walk(session, store, keys, forumId);
         output.WriteLine($"forum:         {forumId}  ({archive.Chain.Length} minutes in the chain)");
         if (archive.Chain.Head is { } head) output.WriteLine($"head:          number {head.Sequence}, minutes {head.MinutesId}, record {head.RecordSha256}");
