@@ -69,7 +69,8 @@ public sealed class SigningKeys
     private void WriteDevelopmentKey()
     {
         using var cert = Generate("Forum minutes signing (development)");
-        var temporary = DevelopmentKey + ".new";
+        // Written aside and moved in: a host starting at the same moment never reads half a file.
+        var temporary = $"{DevelopmentKey}.{Guid.NewGuid():N}.new";
         File.WriteAllBytes(temporary, cert.Export(X509ContentType.Pkcs12));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Move(temporary, DevelopmentKey, overwrite: true);
