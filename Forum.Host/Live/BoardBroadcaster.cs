@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using Forum.Domain.Sessions;
 using Forum.Projections.Sessions;
 using JasperFx.Events;
-using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
 

@@ -4,7 +4,6 @@ using Forum.Domain.Minutes;
 using Forum.Host.Minutes.Publishing;
 using Forum.Host.Minutes.Reading;
 using JasperFx.CommandLine;
-using Marten;
 
 namespace Forum.Host.Minutes;
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
 using Forum.Projections.Sessions;
 
 namespace Forum.Host.Minutes.Drafting;

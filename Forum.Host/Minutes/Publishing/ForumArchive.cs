@@ -1,7 +1,5 @@
-using Forum.Domain.Common;
 using Forum.Domain.Minutes;
 using JasperFx.Events;
-using Marten;
 using Npgsql;
 
 namespace Forum.Host.Minutes.Publishing;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Forum.Domain.Forums;
 using Forum.Domain.Minutes;
 using Forum.Host.Minutes.Drafting;
 

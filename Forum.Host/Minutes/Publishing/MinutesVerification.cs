@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Forum.Domain.Minutes;
-using Marten;
 
 namespace Forum.Host.Minutes.Publishing;
 

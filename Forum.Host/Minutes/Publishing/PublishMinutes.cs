@@ -1,10 +1,6 @@
 using Forum.Domain.Minutes;
-using Forum.Host.Infrastructure;
 using Forum.Host.Minutes.Reviewing;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Minutes.Publishing;
 

@@ -1,11 +1,6 @@
-using Forum.Domain.Forums;
 using Forum.Domain.Minutes;
-using Forum.Host.Infrastructure;
 using Forum.Host.Minutes.Publishing;
 using Forum.Projections.Minutes;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Minutes.Reading;
 

@@ -1,10 +1,4 @@
-using Forum.Domain.Common;
-using Forum.Domain.Sessions;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Sessions;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Board;
 

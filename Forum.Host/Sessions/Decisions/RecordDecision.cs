@@ -1,10 +1,5 @@
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Decisions;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Sessions;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Decisions;
 
@@ -14,7 +9,7 @@ public static class RecordDecisionEndpoint
 {
     [WolverinePost("/api/sessions/{sessionId}/items/{itemId}/decision"), Tags("Live session")]
     public static async Task<(IResult, Events)> Post(Guid itemId, DecisionRequest r,
-        [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller,
+        [SessionStream] SessionState session, [NotBody] SessionCaller caller,
         IDocumentSession store, TimeProvider clock)
     {
         // The positions standing on the item, as the board's parts have them (read under the session's lock).

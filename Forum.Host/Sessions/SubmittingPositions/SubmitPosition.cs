@@ -1,18 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
 using Forum.Domain.Sessions.Positions;
-using Forum.Domain.Sessions;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Sessions;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
 using Wolverine.Attributes;
-using Wolverine.Http;
-using Wolverine.Marten;
-using Wolverine;
 
 namespace Forum.Host.Sessions.SubmittingPositions;
 
@@ -37,7 +29,7 @@ public sealed record PositionSubmission(Guid SessionId, Guid ItemId, Guid Submis
 public static class SubmitPositionEndpoint
 {
     /// <summary>The door check reads the newest committed session this host has (no lock): the batch decides again under the lock.</summary>
-    public static Task<SessionState?> LoadAsync(Guid sessionId, StateCache cache, IDocumentSession store) => cache.Session(store, sessionId);
+    public static Task<SessionState?> LoadAsync(Guid sessionId, StateCache cache, IDocumentSession store) => cache.Session(store, sessionId, StateCache.ForDoors);
 
     /// <summary>
     /// Checks what can be checked against the session as it stands, then stores the submission durably and answers 202:

@@ -1,10 +1,5 @@
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Positions;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Sessions;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.SubmittingPositions;
 
@@ -12,7 +7,7 @@ public static class WithdrawPositionEndpoint
 {
     [WolverineDelete("/api/sessions/{sessionId}/items/{itemId}/positions"), Tags("Live session")]
     public static async Task<(IResult, Events)> Delete(Guid itemId, Guid? onBehalfOf,
-        [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller,
+        [SessionStream] SessionState session, [NotBody] SessionCaller caller,
         IDocumentSession store, TimeProvider clock)
     {
         var memberId = onBehalfOf ?? caller.Forum.MemberByEmail(caller.Actor.Email)?.MemberId;
