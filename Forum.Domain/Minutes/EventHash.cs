@@ -20,7 +20,11 @@ public sealed record EventDigest(long Version, string Type, byte[] Sha256);
 /// </summary>
 public sealed record EventsDigest(string Sha256, IReadOnlyList<EventDigest> Events)
 {
-    public byte[] Packed() => EventHash.Pack(Events.Select(e => e.Sha256));
+    private byte[]? _packed;
+
+    /// <summary>The line hashes one after the other, 32 bytes each: what publication keeps.</summary>
+    public byte[] Packed() => _packed ??= EventHash.Pack(Events);
+
     public string ListSha256 => Convert.ToHexStringLower(SHA256.HashData(Packed()));
 }
 
@@ -58,7 +62,12 @@ public static class EventHash
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    public static byte[] Pack(IEnumerable<byte[]> digests) => digests.SelectMany(d => d).ToArray();
+    public static byte[] Pack(IReadOnlyList<EventDigest> events)
+    {
+        var packed = new byte[events.Count * 32];
+        for (var i = 0; i < events.Count; i++) events[i].Sha256.CopyTo(packed, i * 32);
+        return packed;
+    }
 
     /// <summary>
     /// The first version whose event is not as signed. <paramref name="signed"/> holds the line hashes of versions 1..N as
