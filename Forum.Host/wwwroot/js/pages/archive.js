@@ -1,12 +1,11 @@
 // Public: the forum's published minutes, without signing in (GET /api/forums/{id}/minutes), each with its signed PDF,
 // the other files, its number in the forum's chain, and verification; and the whole archive verified as one chain
-// (GET /api/forums/{id}/minutes/verify, ADR 0013).
+// (GET /api/forums/{id}/minutes/verify, ADR 0015).
 import { get, idFromPath } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, when, busy } from '../ui.js';
+import { $, el, render, showProblem, when, busy } from '../ui.js';
 import * as mins from '../minutes.js';
 
-setupPage({ signOut: false });
 const forumId = idFromPath('forums');
 
 async function load() {
