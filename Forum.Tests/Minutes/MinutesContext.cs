@@ -12,10 +12,8 @@ namespace Forum.Tests.Minutes;
 /// A forum built through the API (secretariat, two co-chairs, members, an observer) and a closed session whose record
 /// is appended directly, as the live-session endpoints would have appended it.
 /// </summary>
-public abstract class MinutesContext(MinutesFixture fixture) : IntegrationContext(fixture)
+public abstract class MinutesContext(AppFixture fixture) : IntegrationContext(fixture)
 {
-    protected new MinutesFixture Fixture => fixture;
-
     protected const string Markup = "<script>alert('x')</script> **not bold** [link](http://evil.test)";
     protected Guid ForumId, GovChair, CsoChair, GovMember, CsoMember, Observer;
     protected string Admin = "", Secretariat = "", GovChairToken = "", CsoChairToken = "", MemberToken = "";

@@ -11,6 +11,8 @@ namespace Forum.Tests.Minutes;
 [Collection(MinutesCollection.Name)]
 public class MinutesPublicationTests(MinutesFixture fixture) : MinutesContext(fixture)
 {
+    private TestTimestampAuthority Tsa => fixture.Tsa;
+
     [Fact]
     public async Task Both_co_chairs_approve_a_revision_before_the_secretariat_publishes()
     {
@@ -153,14 +155,14 @@ public class MinutesPublicationTests(MinutesFixture fixture) : MinutesContext(fi
     [Fact]
     public async Task Published_minutes_are_PAdES_B_T_that_pdfsig_and_openssl_accept_and_their_text_is_intact()
     {
-        var stampedBefore = Fixture.Tsa.Stamped;
+        var stampedBefore = Tsa.Stamped;
         var id = await Published("uk");
-        Fixture.Tsa.Stamped.ShouldBe(stampedBefore + 1);
+        Tsa.Stamped.ShouldBe(stampedBefore + 1);
         var pdf = await GetBytes(null, $"/api/minutes/{id}.pdf");
         var signerPem = (await GetJson(null, "/.well-known/forum-keys")).GetProperty("keys")[0].GetProperty("certificate").GetString()!;
         var folder = Path.Combine(Fixture.DataDirectory, $"check-{id}");
 
-        var outcome = await new IndependentChecks(folder).Run(pdf, signerPem, Fixture.Tsa.Root.ExportCertificatePem());
+        var outcome = await new IndependentChecks(folder).Run(pdf, signerPem, Tsa.Root.ExportCertificatePem());
         outcome.Pdfsig.ShouldContain("Signature Type: ETSI.CAdES.detached");
         outcome.Pdfsig.ShouldContain("Signature Validation: Signature is Valid.");
         outcome.Pdfsig.ShouldContain("Total document signed");
@@ -191,15 +193,15 @@ public class MinutesPublicationTests(MinutesFixture fixture) : MinutesContext(fi
         await ArrangeForum();
         var id = await Approved();
         var before = await EventCount();
-        Fixture.Tsa.Refusing = true;
+        Tsa.Refusing = true;
         try
         {
             var refused = await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 503);
             refused.GetProperty("rule").GetString().ShouldBe("timestamp-unavailable");
-            refused.GetProperty("detail").GetString()!.ShouldContain(Fixture.Tsa.Url.ToString());
+            refused.GetProperty("detail").GetString()!.ShouldContain(Tsa.Url.ToString());
             (await EventCount()).ShouldBe(before);
         }
-        finally { Fixture.Tsa.Refusing = false; }
+        finally { Tsa.Refusing = false; }
         (await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 200)).GetProperty("sequence").GetInt64().ShouldBe(1);
     }
 
