@@ -1,7 +1,7 @@
 namespace Forum.Domain.Common;
 
 /// <summary>Which HTTP-level class of refusal a broken rule belongs to.</summary>
-public enum RejectionKind { Invalid, Unauthenticated, Forbidden, NotFound, Conflict }
+public enum RejectionKind { Invalid, Unauthenticated, Forbidden, NotFound, Conflict, TooLarge, UnsupportedMediaType }
 
 /// <summary>A broken rule: its stable name (shown to the user as the problem type) and why.</summary>
 public sealed record Rejection(RejectionKind Kind, string Rule, string Detail, string? Field = null)

@@ -14,6 +14,8 @@ public static class Problems
         RejectionKind.Unauthenticated => StatusCodes.Status401Unauthorized,
         RejectionKind.Forbidden => StatusCodes.Status403Forbidden,
         RejectionKind.NotFound => StatusCodes.Status404NotFound,
+        RejectionKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RejectionKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status409Conflict,
     };
 
@@ -29,6 +31,8 @@ public static class Problems
                 RejectionKind.Unauthenticated => "Sign-in required",
                 RejectionKind.Forbidden => "Not allowed for you",
                 RejectionKind.NotFound => "Not found",
+                RejectionKind.TooLarge => "Too large",
+                RejectionKind.UnsupportedMediaType => "Unsupported type",
                 _ => "Refused by a forum rule",
             },
             Detail = r.Detail,
