@@ -15,5 +15,5 @@ public static class AnswerInvitationEndpoint
     [WolverinePost("/api/sessions/{sessionId}/rsvp"), Tags("Invitations")]
     public static (IResult, Events) Post(RsvpRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session,
         [NotBody] SessionCaller caller, TimeProvider clock) =>
-        InvitationRules.AnswerAsInvitee(session, r.Answer, caller.Actor, clock.GetUtcNow()).Answer(session);
+        InvitationRules.AnswerAsInvitee(session, r.Answer, caller.Actor, clock.GetUtcNow()).Answer(caller);
 }

@@ -28,7 +28,7 @@ public static class InviteParticipantsEndpoint
         var named = verdict.Accepted
             ? InvitationRules.Resolve(caller.Forum, session, command).Invitees.Select(i => session.InvitationFor(i.Email)?.InvitationId ?? i.InvitationId).ToList()
             : [];
-        var body = new { invitationIds = named, invited, version = session.Version + verdict.Events.Count };
+        var body = new { invitationIds = named, invited, version = caller.Version + verdict.Events.Count };
         var (result, events) = verdict.Answer(invited.Count > 0 ? Results.Created($"/api/sessions/{session.Id}/invitations", body) : Results.Ok(body));
         var outgoing = new OutgoingMessages();
         if (invited.Count > 0) outgoing.Add(new InvitationsIssued(session.Id, invited));

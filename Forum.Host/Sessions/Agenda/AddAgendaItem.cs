@@ -16,6 +16,6 @@ public static class AddAgendaItemEndpoint
         var itemId = Guid.CreateVersion7();
         var verdict = SchedulingRules.AddItem(caller.Forum, session, new AddAgendaItem(itemId, r.Title, r.Description, r.Kind, r.Presenter, r.Minutes), caller.Actor,
             clock.GetUtcNow());
-        return verdict.Answer(Results.Created($"/api/sessions/{session.Id}/agenda/{itemId}", new { itemId, version = session.Version + verdict.Events.Count }));
+        return verdict.Answer(Results.Created($"/api/sessions/{session.Id}/agenda/{itemId}", new { itemId, version = caller.Version + verdict.Events.Count }));
     }
 }

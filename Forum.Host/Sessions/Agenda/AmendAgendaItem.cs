@@ -11,5 +11,5 @@ public static class AmendAgendaItemEndpoint
     [WolverinePut("/api/sessions/{sessionId}/agenda/{itemId}"), Tags("Sessions")]
     public static (IResult, Events) Put(Guid itemId, AgendaItemRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
         SchedulingRules.AmendItem(caller.Forum, session, new AmendAgendaItem(itemId, r.Title, r.Description, r.Kind, r.Presenter, r.Minutes), caller.Actor,
-            clock.GetUtcNow()).Answer(session);
+            clock.GetUtcNow()).Answer(caller);
 }

@@ -12,5 +12,5 @@ public static class ReorderAgendaEndpoint
 {
     [WolverinePut("/api/sessions/{sessionId}/agenda"), Tags("Sessions")]
     public static (IResult, Events) Put(ReorderRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
-        SchedulingRules.Reorder(caller.Forum, session, new ReorderAgenda(r.ItemIds), caller.Actor, clock.GetUtcNow()).Answer(session);
+        SchedulingRules.Reorder(caller.Forum, session, new ReorderAgenda(r.ItemIds), caller.Actor, clock.GetUtcNow()).Answer(caller);
 }

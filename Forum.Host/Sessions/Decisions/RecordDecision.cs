@@ -15,6 +15,6 @@ public static class RecordDecisionEndpoint
     {
         var actionPointIds = Enumerable.Range(0, r.ActionPoints?.Count ?? 0).Select(_ => Guid.CreateVersion7()).ToList();
         return DecisionRules.Decide(caller.Forum, session, new RecordDecision(itemId, r.Outcome, r.Text, r.Responses, r.ActionPoints, actionPointIds),
-            caller.Actor, clock.GetUtcNow()).Answer(session);
+            caller.Actor, clock.GetUtcNow()).Answer(caller);
     }
 }

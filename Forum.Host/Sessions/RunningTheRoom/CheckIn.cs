@@ -12,5 +12,5 @@ public static class CheckInEndpoint
 {
     [WolverinePost("/api/sessions/{sessionId}/check-in"), Tags("Live session")]
     public static (IResult, Events) Post(CheckInRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
-        RoomRules.CheckIn(caller.Forum, session, new CheckIn(r.Presence, r.MemberId), caller.Actor, clock.GetUtcNow()).Answer(session);
+        RoomRules.CheckIn(caller.Forum, session, new CheckIn(r.Presence, r.MemberId), caller.Actor, clock.GetUtcNow()).Answer(caller);
 }

@@ -12,5 +12,5 @@ public static class LeaveEndpoint
 {
     [WolverinePost("/api/sessions/{sessionId}/leave"), Tags("Live session")]
     public static (IResult, Events) Post(LeaveRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
-        RoomRules.Leave(caller.Forum, session, new Leave(r.MemberId), caller.Actor, clock.GetUtcNow()).Answer(session);
+        RoomRules.Leave(caller.Forum, session, new Leave(r.MemberId), caller.Actor, clock.GetUtcNow()).Answer(caller);
 }

@@ -10,5 +10,5 @@ public static class OpenItemEndpoint
 {
     [WolverinePost("/api/sessions/{sessionId}/items/{itemId}/open"), Tags("Live session")]
     public static (IResult, Events) Post(Guid itemId, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
-        RoomRules.OpenItem(caller.Forum, session, new OpenItem(itemId), caller.Actor, clock.GetUtcNow()).Answer(session);
+        RoomRules.OpenItem(caller.Forum, session, new OpenItem(itemId), caller.Actor, clock.GetUtcNow()).Answer(caller);
 }

@@ -12,5 +12,5 @@ public static class RaiseHandEndpoint
 {
     [WolverinePost("/api/sessions/{sessionId}/hands"), Tags("Live session")]
     public static (IResult, Events) Post(HandRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
-        RoomRules.Hand(caller.Forum, session, new RaiseHand(r.Raised), caller.Actor, clock.GetUtcNow()).Answer(session);
+        RoomRules.Hand(caller.Forum, session, new RaiseHand(r.Raised), caller.Actor, clock.GetUtcNow()).Answer(caller);
 }

@@ -17,5 +17,5 @@ public static class CancelSessionEndpoint
     [WolverinePost("/api/sessions/{sessionId}/cancel"), Tags("Sessions")]
     public static (IResult, Events, OutgoingMessages) Post(CancelRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
         SchedulingRules.Cancel(caller.Forum, session, new CancelSession(r.Reason), caller.Actor, clock.GetUtcNow())
-            .Answer(session, _ => new SessionWasCancelled(session.Id));
+            .Answer(caller, _ => new SessionWasCancelled(session.Id));
 }

@@ -17,5 +17,5 @@ public static class RescheduleSessionEndpoint
     [WolverinePut("/api/sessions/{sessionId}/schedule"), Tags("Sessions")]
     public static (IResult, Events, OutgoingMessages) Put(RescheduleRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
         SchedulingRules.Reschedule(caller.Forum, session, new RescheduleSession(r.StartsAt, r.EndsAt, r.Venue, r.OnlineUrl), caller.Actor, clock.GetUtcNow())
-            .Answer(session, _ => new SessionScheduleChanged(session.Id));
+            .Answer(caller, _ => new SessionScheduleChanged(session.Id));
 }
