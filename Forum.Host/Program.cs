@@ -1,3 +1,4 @@
+using Forum.Host.Forums.PastMeetings;
 using Forum.Host.Identity;
 using Forum.Host.Infrastructure;
 using Forum.Host.Invitations;
@@ -16,6 +17,7 @@ builder.AddForumIdentity();
 builder.AddForumSessions();
 builder.AddForumMinutes();
 builder.AddForumInvitations();
+builder.AddForumPastMeetings();
 
 var app = builder.Build();
 

@@ -28,11 +28,10 @@ public static class PastMeetingRules
     public static Rejection? MayRecord(ForumState forum, Actor? actor) =>
         ForumAccess.Require(forum, actor, ForumRole.Secretariat, "record past meetings");
 
-    /// <summary>Refused before the file is read whole: too large (413), or not a kind of document kept (415).</summary>
-    public static Rejection? FileTooLarge(long bytes) =>
-        bytes > MaxFileBytes
-            ? new Rejection(RejectionKind.TooLarge, "minutes-file-too-large", $"The minutes file may be at most {MaxFileBytes / (1024 * 1024)} MB (it has {bytes / (1024.0 * 1024):0.#} MB).")
-            : null;
+    public static Rejection? CheckSize(long bytes) => bytes > MaxFileBytes ? FileTooLarge() : null;
+
+    public static Rejection FileTooLarge() =>
+        new(RejectionKind.TooLarge, "minutes-file-too-large", $"The minutes file may be at most {MaxFileBytes / (1024 * 1024)} MB.");
 
     /// <summary>The content type the file is kept and served back with, decided by its name and its first bytes; or the refusal.</summary>
     public static (string? ContentType, Rejection? Refusal) FileKind(string fileName, ReadOnlySpan<byte> head)
@@ -74,6 +73,9 @@ public static class PastMeetingRules
 
     public static Rejection PastMeetingNotFound(Guid forumId, Guid pastMeetingId) =>
         Rejection.NotFound("past-meeting-not-found", $"Forum {forumId} has no past meeting {pastMeetingId}.");
+
+    public static Rejection MinutesFileNotFound(Guid forumId, Guid pastMeetingId) =>
+        Rejection.NotFound("past-meeting-minutes-not-found", $"Forum {forumId} keeps no minutes file for past meeting {pastMeetingId}.");
 
     private static Rejection? Count(string field, int? value) =>
         value is < 0 or > MaxAttendance
