@@ -55,8 +55,8 @@ public sealed class MeetingRecord
 
     public void Apply(ParticipantCheckedIn e)
     {
-        Attended[e.MemberId] = e.Group;
-        Attendance = Enum.GetValues<StakeholderGroup>().ToDictionary(g => g, g => Attended.Values.Count(x => x == g));
+        // Checking in again (after leaving, or to change presence) is the same person attending once.
+        if (Attended.TryAdd(e.MemberId, e.Group)) Attendance[e.Group] = Attendance.GetValueOrDefault(e.Group) + 1;
     }
 
     public void Apply(FloorYielded e)

@@ -34,9 +34,9 @@ public static class OgpStandards
                 ObjectionsAnswered(meetings),
                 ProposalsAnswered(),
                 ImplementationMeetings(meetings, founded, now),
-                Parity("parity-attendance", "Parity: government's and civil society's shares of attendance", meetings.Where(m => m.FiguresPublic)
+                Parity("parity-attendance", "Government's and civil society's shares of attendance", meetings.Where(m => m.FiguresPublic)
                     .Select(m => (m, (IReadOnlyDictionary<StakeholderGroup, double>?)m.Attendance.ToDictionary(a => a.Key, a => (double)a.Value))), "people"),
-                Parity("parity-speaking", "Parity: government's and civil society's shares of speaking time", meetings.Where(m => m.FiguresPublic && m.Kind == MeetingKind.Session)
+                Parity("parity-speaking", "Government's and civil society's shares of speaking time", meetings.Where(m => m.FiguresPublic && m.Kind == MeetingKind.Session)
                     .Select(m => (m, m.SpeakingSeconds)), "seconds"),
                 MinutesTimely(meetings, now),
             ]);
