@@ -1,8 +1,3 @@
-using Forum.Domain.Common;
-using Forum.Host.Sessions;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Forum.Host.Infrastructure;
 
 /// <summary>

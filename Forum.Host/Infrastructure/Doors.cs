@@ -1,10 +1,6 @@
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
 using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Minutes;
-using Forum.Host.Sessions;
-using Wolverine.Http;
 
 namespace Forum.Host.Infrastructure;
 

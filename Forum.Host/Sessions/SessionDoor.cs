@@ -1,13 +1,7 @@
 using System.Security.Claims;
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using JasperFx.Events;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Forum.Host.Sessions;
 

@@ -1,10 +1,4 @@
 using Forum.Domain.Invitations;
-using Forum.Domain.Sessions;
-using Forum.Host.Infrastructure;
-using Forum.Host.Sessions;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Invitations.Inviting;
 
@@ -19,7 +13,7 @@ public static class InviteParticipantsEndpoint
     /// </summary>
     [WolverinePost("/api/sessions/{sessionId}/invitations"), Tags("Invitations")]
     public static (IResult, Events, OutgoingMessages) Post(InviteRequest r,
-        [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller,
+        [SessionStream] SessionState session, [NotBody] SessionCaller caller,
         TimeProvider clock)
     {
         var command = new InviteParticipants(r.MemberIds, r.All, r.Guests?.Select(g => new GuestInvitee(g?.Name, g?.Email)).ToList());
