@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Forum.Tests.Forums.Public;
 using Forum.Tests.Support;
+using static Forum.Tests.Reports.OgpReportJson;
 
 namespace Forum.Tests.Reports;
 

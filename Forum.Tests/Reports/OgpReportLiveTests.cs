@@ -2,6 +2,7 @@ using System.Text.Json;
 using Forum.Domain.Minutes;
 using Forum.Tests.Sessions;
 using Forum.Tests.Support;
+using static Forum.Tests.Reports.OgpReportJson;
 
 namespace Forum.Tests.Reports;
 
@@ -39,12 +40,12 @@ public class OgpReportLiveTests(ApiFixture fixture) : SessionContext(fixture)
         var report = await GetJson(null, $"/api/forums/{w.ForumId}/ogp-report");
         var attendance = RowOf(report, "parity-attendance");
         // Government: the co-chair and Ani; civil society: the co-chair and Ion; other: the academic and the press.
-        attendance.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "total").GetProperty("value").GetDouble().ShouldBe(6);
-        Figure(attendance, "governmentShare").ShouldBe(0.333);
-        Figure(attendance, "civilSocietyShare").ShouldBe(0.333);
+        FigureOf(attendance, "total").ShouldBe(6);
+        FigureOf(attendance, "governmentShare").ShouldBe(0.333);
+        FigureOf(attendance, "civilSocietyShare").ShouldBe(0.333);
         attendance.GetProperty("status").GetString().ShouldBe("Met");
-        Figure(RowOf(report, "parity-speaking"), "governmentShare").ShouldBe(1);
-        Figure(RowOf(report, "standard-4-objections"), "answeredShare").ShouldBe(1);
+        FigureOf(RowOf(report, "parity-speaking"), "governmentShare").ShouldBe(1);
+        FigureOf(RowOf(report, "standard-4-objections"), "answeredShare").ShouldBe(1);
         RowOf(report, "mr-1.1-both-groups").GetProperty("status").GetString().ShouldBe("Met");
         var evidence = RowOf(report, "standard-4-objections").GetProperty("evidence")[0].GetProperty("href").GetString()!;
         (await Send(null, s => s.Get.Url(evidence), 200)).Context.Response.ContentType.ShouldBe("application/pdf");
@@ -55,9 +56,4 @@ public class OgpReportLiveTests(ApiFixture fixture) : SessionContext(fixture)
         past.GetProperty("minutes").GetProperty("minutesId").GetGuid().ShouldBe(minutesId);
         page.GetProperty("minutes").GetArrayLength().ShouldBe(1);
     }
-
-    private static JsonElement RowOf(JsonElement report, string id) => report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
-
-    private static double Figure(JsonElement row, string name) =>
-        row.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("name").GetString() == name).GetProperty("value").GetDouble();
 }

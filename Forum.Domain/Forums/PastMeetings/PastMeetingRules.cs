@@ -10,6 +10,8 @@ public static class PastMeetingRules
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
     public const int MaxAttendance = 100_000;
+    /// <summary>Older than any multi-stakeholder forum: a date before it is a typing slip (0204 for 2024), not history.</summary>
+    public static readonly DateOnly Earliest = new(1990, 1, 1);
 
     /// <summary>PDF, images and office documents (DESIGN: as for evidence files), known by their first bytes, not only by what the browser says.</summary>
     private static readonly (string Extension, string ContentType, byte[] Magic)[] Kinds =
@@ -49,8 +51,9 @@ public static class PastMeetingRules
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (Input.First(
                 c.HeldOn is null ? Rejection.Invalid("heldOn", "field-required", "'heldOn' is required: the date of the meeting, such as 2024-03-14.") : null,
+                c.HeldOn < Earliest ? Rejection.Invalid("heldOn", "past-meeting-date-range", $"'heldOn' is a date from {Earliest:yyyy-MM-dd} on.") : null,
                 c.HeldOn > today ? Rejection.Invalid("heldOn", "past-meeting-in-future", $"A past meeting is held on or before today ({today:yyyy-MM-dd}); schedule a session for a meeting to come.") : null,
-                Input.Required("title", c.Title, ForumDecider.NameMax),
+                Input.Required("title", c.Title, ForumDecider.NameMax), ControlCharacter("title", c.Title),
                 Count("government", c.Government), Count("civilSociety", c.CivilSociety), Count("other", c.Other),
                 c.MinutesPublishedOn is { } published && (published < c.HeldOn || published > today)
                     ? Rejection.Invalid("minutesPublishedOn", "minutes-published-date", "'minutesPublishedOn' falls between the meeting's date and today.")
@@ -76,6 +79,21 @@ public static class PastMeetingRules
 
     public static Rejection MinutesFileNotFound(Guid forumId, Guid pastMeetingId) =>
         Rejection.NotFound("past-meeting-minutes-not-found", $"Forum {forumId} keeps no minutes file for past meeting {pastMeetingId}.");
+
+    /// <summary>The file name as kept and served back: its last segment, without control characters or quotes.</summary>
+    public static string SafeFileName(string? fileName)
+    {
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/')).Trim();
+        name = new string(name.Select(ch => char.IsControl(ch) || ch is '"' ? '_' : ch).ToArray());
+        if (name.Length > 200) name = name[^200..];
+        return name.Length == 0 ? "minutes" : name;
+    }
+
+    // The store cannot hold a NUL in JSON text, and no title needs a control character (the same rule as the other text fields).
+    private static Rejection? ControlCharacter(string field, string? value) =>
+        value is not null && value.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'))
+            ? Rejection.Invalid(field, "control-character", $"'{field}' contains a control character; only text, line breaks and tabs are accepted.")
+            : null;
 
     private static Rejection? Count(string field, int? value) =>
         value is < 0 or > MaxAttendance

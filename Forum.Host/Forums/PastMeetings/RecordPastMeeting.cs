@@ -34,12 +34,12 @@ public static class RecordPastMeetingEndpoint
             if (PastMeetingRules.CheckSize(file.Length) is { } tooLarge) return Refused(tooLarge);
             var content = new byte[file.Length];
             await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content);
-            var name = Path.GetFileName(file.FileName.Replace('\\', '/')).Trim();
+            var name = PastMeetingRules.SafeFileName(file.FileName);
             var (contentType, refused) = PastMeetingRules.FileKind(name, content);
             if (refused is not null) return Refused(refused);
             stored = new PastMeetingMinutesFile
             {
-                Id = pastMeetingId, ForumId = forum.Id, FileName = name.Length > 200 ? name[^200..] : name, ContentType = contentType!,
+                Id = pastMeetingId, ForumId = forum.Id, FileName = name, ContentType = contentType!,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content,
             };
         }

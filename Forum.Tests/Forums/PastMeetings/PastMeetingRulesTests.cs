@@ -51,6 +51,11 @@ public class PastMeetingRulesTests
             .ThenRejected(RejectionKind.Invalid, "past-meeting-in-future");
 
     [Fact]
+    public void Given_a_forum_When_the_year_is_a_typing_slip_Then_rejected() =>
+        Given().When(f => PastMeetingRules.Record(f, Meeting(heldOn: new DateOnly(204, 3, 14)), Secretary, Now))
+            .ThenRejected(RejectionKind.Invalid, "past-meeting-date-range");
+
+    [Fact]
     public void Given_a_forum_When_the_meeting_was_today_Then_recorded() =>
         PastMeetingRules.Record(Spec<ForumState>.Fold(Forum), Meeting(heldOn: new DateOnly(2026, 11, 26)), Secretary, Now).Accepted.ShouldBeTrue();
 
@@ -72,6 +77,18 @@ public class PastMeetingRulesTests
         verdict.Rejection!.Rule.ShouldBe("attendance-range");
         verdict.Rejection.Field.ShouldBe("civilSociety");
     }
+
+    [Fact]
+    public void Given_a_forum_When_the_title_holds_a_control_character_Then_rejected() =>
+        Given().When(f => PastMeetingRules.Record(f, Meeting(title: "Founding\u0000meeting"), Secretary, Now))
+            .ThenRejected(RejectionKind.Invalid, "control-character");
+
+    [Theory]
+    [InlineData("..\\..\\minutes.pdf", "minutes.pdf")]
+    [InlineData("/etc/\"quoted\"\u0007.pdf", "_quoted__.pdf")]
+    [InlineData("", "minutes")]
+    public void Given_a_file_name_from_a_browser_When_kept_Then_only_its_last_segment_without_control_characters(string sent, string kept) =>
+        PastMeetingRules.SafeFileName(sent).ShouldBe(kept);
 
     [Fact]
     public void Given_a_forum_When_nobody_attended_Then_rejected() =>

@@ -123,10 +123,4 @@ public abstract class PublicRecordContext(AppFixture fixture) : IntegrationConte
             file ? ("minutes.pdf", PdfBytes(title), "application/pdf") : null));
 
     protected static byte[] PdfBytes(string text) => System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n% {text}\n%%EOF\n");
-
-    protected static JsonElement RowOf(JsonElement report, string id) =>
-        report.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
-
-    protected static double FigureOf(JsonElement row, string name) =>
-        row.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("name").GetString() == name).GetProperty("value").GetDouble();
 }
