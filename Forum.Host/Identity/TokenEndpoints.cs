@@ -14,7 +14,7 @@ public static class MeEndpoints
         var forums = await Forum.Host.Forums.Finding.ListForumsEndpoint.VisibleTo(session, actor);
         return Results.Ok(new
         {
-            accountId = actor.AccountId, email = actor.Email, isAdministrator = actor.IsAdministrator,
+            accountId = actor.AccountId, email = actor.Email, isAdministrator = actor.IsAdministrator, language = user.FindFirst(ForumClaims.Language)?.Value,
             forums = forums.Select(f => new { forumId = f.Id, f.Name, f.Country }),
         });
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Forum.Host.Localisation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -46,6 +47,33 @@ public static class Problems
     }
 
     public static IResult Of(Rejection r) => Results.Problem(Details(r));
+
+    /// <summary>The same refusal in a reader's language, for answers that do not go through a request (hub pushes).</summary>
+    public static ProblemDetails Details(Rejection r, string? language)
+    {
+        var problem = Details(r);
+        Translate(problem, language);
+        return problem;
+    }
+
+    /// <summary>
+    /// Problem details in the reader's language, by their rule (ADR 0014): a title for the kind of refusal
+    /// (<c>problems.status.{code}</c>) and a general detail for the rule (<c>problems.{rule}.detail</c>, which may name
+    /// the <c>{field}</c>). English keeps the rule's own detail, with the names and figures it carries; a rule with no
+    /// translation yet keeps it too, under a translated title. The <c>rule</c> and <c>field</c> never change.
+    /// </summary>
+    public static void Translate(ProblemDetails problem, string? language)
+    {
+        var wording = Strings.For(language);
+        if (wording.Code == Languages.Default || problem.Status is not { } status) return;
+        if (wording.Has($"problems.status.{status}")) problem.Title = wording.T($"problems.status.{status}");
+        if (problem.Extensions.TryGetValue("rule", out var rule) && wording.Has($"problems.{rule}.detail"))
+        {
+            var field = problem.Extensions.TryGetValue("field", out var f) ? f as string : null;
+            problem.Detail = wording.T($"problems.{rule}.detail", new Dictionary<string, object?> { ["field"] = field });
+            if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
+        }
+    }
 }
 
 /// <summary>
@@ -58,6 +86,12 @@ internal static partial class ProblemShape
     private static partial System.Text.RegularExpressions.Regex JsonPath();
 
     public static void Complete(ProblemDetailsContext ctx)
+    {
+        Shape(ctx);
+        Problems.Translate(ctx.ProblemDetails, LanguageChoice.Chosen(ctx.HttpContext));
+    }
+
+    private static void Shape(ProblemDetailsContext ctx)
     {
         var p = ctx.ProblemDetails;
         if (p.Extensions.ContainsKey("rule")) return;

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using Forum.Host.Localisation;
 using Forum.Host.Mail;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -11,7 +11,8 @@ using NodaTime;
 namespace Forum.Host.Invitations;
 
 /// <summary>
-/// Composes an invitee's mail: text and HTML from the Scriban templates in the session's language, and for
+/// Composes an invitee's mail: text and HTML from the Scriban templates in the invitee's language (their account's
+/// choice, else the session's), and for
 /// invitations, updates and cancellations an iCalendar (METHOD:REQUEST or CANCEL) both inline (text/calendar, which
 /// mail clients turn into accept/decline buttons) and as an .ics attachment.
 /// </summary>
@@ -19,11 +20,12 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
 {
     public string Host => new Uri(forumOptions.Value.PublicUrl).Host;
 
-    public MimeMessage Compose(SendInvitationMail m, SessionState s, ForumState? forum, InvitationState invitee, string? rsvpToken, string? cancelReason, DateTimeOffset now)
+    public MimeMessage Compose(SendInvitationMail m, SessionState s, ForumState? forum, InvitationState invitee, string? rsvpToken, string? cancelReason,
+        DateTimeOffset now, string? language = null)
     {
         var o = forumOptions.Value;
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(SessionTimeZone.For(forum?.Country, options.Value.DefaultTimeZone)) ?? DateTimeZone.Utc;
-        var culture = CultureFor(s.Language);
+        var wording = Strings.For(language ?? s.Language);
         var starts = Instant.FromDateTimeOffset(s.StartsAt).InZone(zone).LocalDateTime.ToDateTimeUnspecified();
         var ends = Instant.FromDateTimeOffset(s.EndsAt).InZone(zone).LocalDateTime.ToDateTimeUnspecified();
         string? Rsvp(RsvpAnswer a) => rsvpToken is null ? null : o.Link($"/rsvp/{rsvpToken}?answer={a}");
@@ -40,9 +42,9 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
             ["forum"] = forum?.Name ?? "",
             ["title"] = s.Title,
             ["name"] = invitee.Name,
-            ["date"] = starts.ToString("dddd, d MMMM yyyy", culture),
-            ["start_time"] = starts.ToString("HH:mm", culture),
-            ["end_time"] = ends.ToString(ends.Date == starts.Date ? "HH:mm" : "d MMMM yyyy, HH:mm", culture),
+            ["date"] = wording.Date(starts),
+            ["start_time"] = wording.Time(starts),
+            ["end_time"] = ends.Date == starts.Date ? wording.Time(ends) : $"{wording.Date(ends)}, {wording.Time(ends)}",
             ["time_zone"] = zone.Id,
             ["mode"] = s.Mode.ToString(),
             ["venue"] = s.Venue,
@@ -59,7 +61,7 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
                 ["session"] = o.Link($"/sessions/{s.Id}"),
             },
         };
-        var parts = MailTemplates.RenderParts(m.IsReminder ? "reminder" : "invitation", s.Language, model);
+        var parts = MailTemplates.RenderParts(m.IsReminder ? "reminder" : "invitation", wording.Code, model);
 
         var message = new MimeMessage { Subject = parts.Subject, MessageId = m.MessageId(Host) };
         message.To.Add(new MailboxAddress(invitee.Name, invitee.Email));
@@ -70,7 +72,7 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
             return message;
         }
         var cancel = m.Kind == InvitationMailKind.Cancellation;
-        var ics = Calendar(s, forum, invitee, zone, cancel, now);
+        var ics = Calendar(s, forum, invitee, zone, cancel, now, wording);
         var inline = Text("calendar", ics);
         inline.ContentType.Parameters.Add("method", cancel ? "CANCEL" : "REQUEST");
         alternative.Add(inline);
@@ -90,7 +92,7 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
     /// reschedule and the cancel), times carry the zone with its VTIMEZONE. The personal RSVP links stay out of it:
     /// calendars are shared and synced, a sign-in link does not belong there.
     /// </summary>
-    public string Calendar(SessionState s, ForumState? forum, InvitationState invitee, DateTimeZone zone, bool cancel, DateTimeOffset now)
+    public string Calendar(SessionState s, ForumState? forum, InvitationState invitee, DateTimeZone zone, bool cancel, DateTimeOffset now, Wording wording)
     {
         var o = forumOptions.Value;
         var organizer = MailboxAddress.Parse(smtpOptions.Value.From);
@@ -103,7 +105,7 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
         var sessionUrl = o.Link($"/sessions/{s.Id}");
         var description = new StringBuilder();
         if (forum is not null) description.AppendLine(forum.Name);
-        if (s.OnlineUrl.Length > 0) description.AppendLine($"Online: {s.OnlineUrl}");
+        if (s.OnlineUrl.Length > 0) description.AppendLine($"{wording.T("mail.online")}: {s.OnlineUrl}");
         foreach (var item in s.Agenda.Where(i => i.Status != ItemStatus.Withdrawn)) description.AppendLine($"- {item.Title}");
         description.Append(sessionUrl);
 
@@ -143,11 +145,5 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
         var part = new TextPart(subtype);
         part.SetText(Encoding.UTF8, text);
         return part;
-    }
-
-    private static CultureInfo CultureFor(string language)
-    {
-        try { return CultureInfo.GetCultureInfo(language); }
-        catch (CultureNotFoundException) { return CultureInfo.InvariantCulture; }
     }
 }

@@ -62,7 +62,9 @@ public static class SendInvitationMailHandler
         if (!await Save(session, ct)) return;
 
         var cancelReason = m.Kind == InvitationMailKind.Cancellation ? (await session.LoadAsync<SessionBoard>(s.Id, ct))?.CancelReason : null;
-        var message = mailer.Compose(m, s, forum, invitee, token, cancelReason, now);
+        // In the invitee's own language when they chose one, else the session's.
+        var language = (await session.FindByEmail(invitee.Email, ct))?.Language;
+        var message = mailer.Compose(m, s, forum, invitee, token, cancelReason, now, language);
         try
         {
             await mail.SendAsync(message, ct);

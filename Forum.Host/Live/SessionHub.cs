@@ -1,4 +1,5 @@
 using Forum.Host.Identity;
+using Forum.Host.Localisation;
 using Forum.Projections.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
@@ -43,7 +44,8 @@ public sealed class SessionHub(IQuerySession session, StateCache cache) : Hub<IS
 
     public Task Leave(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
 
-    private static HubException Refuse(Rejection r) => new($"{r.Rule}: {r.Detail}");
+    private HubException Refuse(Rejection r) =>
+        new($"{r.Rule}: {Problems.Details(r, Context.GetHttpContext() is { } http ? LanguageChoice.Chosen(http) : null).Detail}");
 }
 
 /// <summary>Clients.User(...) addresses a person by account id.</summary>

@@ -121,7 +121,8 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
     [Theory]
     [InlineData("uk", "# Протокол: Autumn plenary", "**Співголови:** Олена Коваль (Уряд); Nino Beridze (Громадянське суспільство)", "Консенсус із застереженнями")]
     [InlineData("ru", "# Протокол: Autumn plenary", "**Сопредседатели:** Олена Коваль (Правительство); Nino Beridze (Гражданское общество)", "Консенсус с оговорками")]
-    [InlineData("hy", "# Minutes: Autumn plenary", "**Co-chairs:** Олена Коваль (Government)", "Consensus with reservations")]
+    [InlineData("hy", "# Արձանագրություն՝ Autumn plenary", "**Համանախագահներ:** Олена Коваль (Կառավարություն); Nino Beridze (Քաղաքացիական հասարակություն)", "Կոնսենսուս՝ վերապահումներով")]
+    [InlineData("az", "# Minutes: Autumn plenary", "**Co-chairs:** Олена Коваль (Government)", "Consensus with reservations")]
     public async Task Minutes_are_drafted_in_the_session_language_or_english(string language, string heading, string coChairs, string outcome)
     {
         await ArrangeForum();

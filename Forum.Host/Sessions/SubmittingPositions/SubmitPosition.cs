@@ -29,7 +29,7 @@ public sealed record PositionSubmission(Guid SessionId, Guid ItemId, Guid Submis
 public static class SubmitPositionEndpoint
 {
     /// <summary>The door check reads the newest committed session this host has (no lock): the batch decides again under the lock.</summary>
-    public static Task<SessionState?> LoadAsync(Guid sessionId, StateCache cache, IDocumentSession store) => cache.Session(store, sessionId);
+    public static Task<SessionState?> LoadAsync(Guid sessionId, StateCache cache, IDocumentSession store) => cache.Session(store, sessionId, StateCache.ForDoors);
 
     /// <summary>
     /// Checks what can be checked against the session as it stands, then stores the submission durably and answers 202:

@@ -2,10 +2,9 @@
 // the other files, and verification.
 import { get, idFromPath } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, when } from '../ui.js';
+import { $, el, render, showProblem, when } from '../ui.js';
 import * as mins from '../minutes.js';
 
-setupPage({ signOut: false });
 const forumId = idFromPath('forums');
 
 async function load() {
