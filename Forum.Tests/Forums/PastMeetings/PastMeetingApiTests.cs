@@ -79,6 +79,21 @@ public class PastMeetingApiTests(ApiFixture fixture) : PublicRecordContext(fixtu
     }
 
     [Fact]
+    public async Task A_refusal_reads_in_the_callers_language_and_keeps_its_rule()
+    {
+        var forum = await ArrangeForum("Open Government Forum", Now.AddMonths(-2));
+        var result = await Send(Secretariat, s =>
+        {
+            s.WithRequestHeader("Accept-Language", "uk");
+            s.Post.MultipartFormData(PastMeetingForm(new DateOnly(2024, 3, 14), "M", 1, 1, file: ("minutes.exe", [0x4D, 0x5A], "application/pdf")))
+                .ToUrl($"/api/forums/{forum.Id}/past-meetings");
+        }, 415);
+        var problem = await ReadJson(result);
+        problem.GetProperty("rule").GetString().ShouldBe("minutes-file-type");
+        problem.GetProperty("detail").GetString()!.ShouldStartWith("Файл протоколу має бути PDF");
+    }
+
+    [Fact]
     public async Task A_past_meeting_of_another_forum_is_not_found()
     {
         var mine = await ArrangeForum("Mine", Now.AddMonths(-2));
