@@ -19,11 +19,12 @@ public static class GetPublicForumEndpoint
     [WolverineGet("/api/forums/{forumId}/public"), Tags("Public")]
     public static async Task<IResult> Get(Guid forumId, IQuerySession session, TimeProvider clock, HttpContext http)
     {
-        if (await PublicSources.LoadAsync(session, forumId, http.RequestAborted) is not { } s) return Problems.Of(PublicSources.ForumNotFound(forumId));
+        if (await PublicSources.LoadAsync(session, forumId, http.RequestAborted) is not { } s) return Problems.Of(ForumDecider.ForumNotFound(forumId));
         var now = clock.GetUtcNow();
         var r = s.Roster;
         var byName = StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, true);
-        var coming = s.Sessions.Where(m => m.Status == SessionStatus.Scheduled || m.Status == SessionStatus.Cancelled && m.StartsAt > now).ToList();
+        // A scheduled session whose time has passed without it opening is past, not coming: it shows as Scheduled, never held.
+        var coming = s.Sessions.Where(m => m.Status == SessionStatus.Scheduled && m.EndsAt > now || m.Status == SessionStatus.Cancelled && m.StartsAt > now).ToList();
         return Results.Ok(new
         {
             forumId = r.Id, r.Name, r.Country, r.Language, r.Description, r.EstablishedAt,

@@ -33,6 +33,4 @@ public sealed record PublicSources(ForumRoster Roster, ForumPublicRecord Record,
     public static string PastMeetingOf(Guid forumId, Guid pastMeetingId) => $"/api/forums/{forumId}/past-meetings/{pastMeetingId}";
     public static string MinutesFileOf(Guid forumId, Guid pastMeetingId) => PastMeetingOf(forumId, pastMeetingId) + "/minutes";
     public static string MinutesPdfOf(Guid minutesId) => $"/api/minutes/{minutesId}.pdf";
-
-    public static Forum.Domain.Common.Rejection ForumNotFound(Guid forumId) => ForumDecider.ForumNotFound(forumId);
 }

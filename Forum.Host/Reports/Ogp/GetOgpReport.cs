@@ -1,3 +1,4 @@
+using Forum.Domain.Forums;
 using Forum.Host.Forums.Public;
 using Forum.Host.Infrastructure;
 using Marten;
@@ -12,5 +13,5 @@ public static class GetOgpReportEndpoint
     public static async Task<IResult> Get(Guid forumId, IQuerySession session, TimeProvider clock, HttpContext http) =>
         await OgpReportSource.ReportAsync(session, forumId, clock.GetUtcNow(), http.RequestAborted) is { } report
             ? Results.Ok(report)
-            : Problems.Of(PublicSources.ForumNotFound(forumId));
+            : Problems.Of(ForumDecider.ForumNotFound(forumId));
 }

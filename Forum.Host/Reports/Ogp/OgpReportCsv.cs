@@ -1,3 +1,4 @@
+using Forum.Domain.Forums;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -16,7 +17,7 @@ public static class OgpReportCsvEndpoint
     public static async Task<IResult> Get(Guid forumId, IQuerySession session, TimeProvider clock, IOptions<ForumOptions> options, HttpContext http)
     {
         if (await OgpReportSource.ReportAsync(session, forumId, clock.GetUtcNow(), http.RequestAborted) is not { } report)
-            return Problems.Of(PublicSources.ForumNotFound(forumId));
+            return Problems.Of(ForumDecider.ForumNotFound(forumId));
         return Results.File(Encoding.UTF8.GetBytes(Write(report, options.Value)), "text/csv; charset=utf-8", FileName(report, "csv"));
     }
 

@@ -1,3 +1,4 @@
+using Forum.Domain.Forums;
 using System.Globalization;
 using System.Text;
 using Forum.Domain.Forums.Standards;
@@ -18,7 +19,7 @@ public static class OgpReportPdfEndpoint
     public static async Task<IResult> Get(Guid forumId, IQuerySession session, TimeProvider clock, IOptions<ForumOptions> options, HttpContext http)
     {
         if (await OgpReportSource.ReportAsync(session, forumId, clock.GetUtcNow(), http.RequestAborted) is not { } report)
-            return Problems.Of(PublicSources.ForumNotFound(forumId));
+            return Problems.Of(ForumDecider.ForumNotFound(forumId));
         var pdf = MinutesPdf.Render(Markdown(report, options.Value),
             new PdfMeta($"OGP standards report: {report.ForumName}", "Forum", $"OGP standards report {report.ForumId}",
                 $"{report.ForumName} · OGP standards report · {Day(report.GeneratedAt)}", "en"));
