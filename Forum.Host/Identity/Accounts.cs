@@ -92,7 +92,11 @@ public static class AccountStore
 public static class ForumClaims
 {
     public const string AccountId = "forum:account", Email = "forum:email", Administrator = "forum:admin", DisplaySession = "forum:display-session",
-        Language = "forum:language";
+        Language = "forum:language", TokenId = "forum:token";
+
+    /// <summary>The personal API token a caller came with, or null for a cookie.</summary>
+    public static Guid? TokenIdOf(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirst(TokenId)?.Value, out var id) ? id : null;
 
     /// <summary>The session a room display's token is limited to, or null for a person.</summary>
     public static Guid? DisplaySessionOf(ClaimsPrincipal? user) =>

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Forum.Host.Localisation;
 using Forum.Host.Mail;
 using Forum.Projections.Forums;
+using Forum.Projections.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -50,8 +51,10 @@ public static class RequestMagicLinkEndpoint
                 detail: "Too many sign-in links were asked for; wait a few minutes and try again.",
                 extensions: new Dictionary<string, object?> { ["rule"] = "sign-in-rate-limited" });
         }
+        // Invited guests too: the RSVP link no longer signs anyone in, so this is how a guest comes to follow the session.
         var known = await session.FindByEmail(email) is not null
-                    || await session.Query<ForumDirectoryEntry>().AnyAsync(f => f.People.Contains(email));
+                    || await session.Query<ForumDirectoryEntry>().AnyAsync(f => f.People.Contains(email))
+                    || await session.Query<SessionInvitees>().AnyAsync(x => x.Emails.Contains(email));
         // The answer is the same whether the address is known or not.
         if (known) await bus.PublishAsync(new SendSignInLink(email, LocalOnly(request.ReturnUrl), LanguageChoice.Chosen(http)));
         return Results.Accepted(value: new { message = "If this address belongs to a forum member, a sign-in link is on its way." });

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Forum.Domain.Invitations;
 using System.Text;
 using Forum.Host.Localisation;
 using Forum.Host.Mail;
@@ -55,8 +57,8 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
             ["agenda"] = s.Agenda.Where(i => i.Status != ItemStatus.Withdrawn).Select(i => (object?)i.Title).ToList(),
             ["links"] = new Dictionary<string, object?>
             {
-                ["in_room"] = s.Mode == SessionMode.Online ? null : Rsvp(RsvpAnswer.InRoom),
-                ["online"] = s.Mode == SessionMode.InPerson ? null : Rsvp(RsvpAnswer.Online),
+                ["in_room"] = InvitationRules.AnswersFor(s.Mode).Contains(RsvpAnswer.InRoom) ? Rsvp(RsvpAnswer.InRoom) : null,
+                ["online"] = InvitationRules.AnswersFor(s.Mode).Contains(RsvpAnswer.Online) ? Rsvp(RsvpAnswer.Online) : null,
                 ["decline"] = Rsvp(RsvpAnswer.Decline),
                 ["session"] = o.Link($"/sessions/{s.Id}"),
             },
@@ -88,9 +90,10 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
     }
 
     /// <summary>
-    /// One event per invitee: the UID is stable for the session and invitee, SEQUENCE is the session's (raised by each
-    /// reschedule and the cancel), times carry the zone with its VTIMEZONE. The personal RSVP links stay out of it:
-    /// calendars are shared and synced, a sign-in link does not belong there.
+    /// The session is one event (RFC 5546: one UID per event, whoever it is sent to), so every invitee's calendar,
+    /// and a calendar shared by two invitees, holds it once; SEQUENCE is the session's (raised by each reschedule and the
+    /// cancel), times carry the zone with its VTIMEZONE. Each copy names only its own attendee. The personal RSVP links
+    /// stay in the mail's text, out of the calendar: calendars are shared and synced.
     /// </summary>
     public string Calendar(SessionState s, ForumState? forum, InvitationState invitee, DateTimeZone zone, bool cancel, DateTimeOffset now, Wording wording)
     {
@@ -111,7 +114,7 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
 
         var e = new CalendarEvent
         {
-            Uid = $"session-{s.Id:N}-{invitee.InvitationId:N}@{Host}",
+            Uid = $"session-{s.Id:N}@{Host}",
             Sequence = s.Sequence,
             Summary = s.Title,
             DtStart = At(s.StartsAt),

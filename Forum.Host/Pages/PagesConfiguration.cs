@@ -13,7 +13,8 @@ namespace Forum.Host.Pages;
 /// One page: its address, its body (<c>Pages/Templates/{Name}.html.sbn</c>), its script (<c>/js/pages/{Name}.js</c>) and
 /// the key of its title. A live page loads the SignalR client; a page without the header is a room's big screen.
 /// </summary>
-public sealed record Page(string Route, string Name, string Title, bool Live = false, bool Header = true, string? BodyClass = null);
+/// <summary>NoReferrer: the address holds a personal link, never sent on to another site.</summary>
+public sealed record Page(string Route, string Name, string Title, bool Live = false, bool Header = true, string? BodyClass = null, bool NoReferrer = false);
 
 /// <summary>
 /// The web pages (ADR 0010, 0013): one shell (<c>Pages/Templates/shell.html.sbn</c>) holds the head, the header with the
@@ -33,6 +34,8 @@ public static class PagesConfiguration
         new("/sessions/{sessionId}/console", "console", "console.title", Live: true),
         new("/sessions/{sessionId}/desk", "session-desk", "desk.sessionTitleDesk", Live: true),
         new("/display/{sessionId}", "display", "display.title", Live: true, Header: false, BodyClass: "display"),
+        // The page behind an invitation mail's personal link: answers on a button, signs no one in (ADR 0016).
+        new("/rsvp/{token}", "rsvp", "rsvp.heading", NoReferrer: true),
     ];
 
     private static readonly ConcurrentDictionary<string, Template> Templates = new();
@@ -57,6 +60,7 @@ public static class PagesConfiguration
         var language = LanguageChoice.Chosen(http) ?? Languages.Supported(await ForumLanguage(http, session)) ?? Languages.Default;
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers.Vary = "Cookie, Accept-Language";
+        if (page.NoReferrer) http.Response.Headers["Referrer-Policy"] = "no-referrer";
         return Results.Content(Render(page, language, ForumClaims.ActorOf(http.User)?.Email), "text/html; charset=utf-8");
     }
 

@@ -72,8 +72,8 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
         foreach (var url in new[] { $"/api/minutes/{id}.md", $"/api/minutes/{id}.html", $"/api/minutes/{id}.pdf", $"/api/minutes/{id}/verify" })
             ShouldBeProblem(await GetJson(null, url, 401), 401, "sign-in-required");
         var outsider = await TokenFor("outsider@else.test");
-        ShouldBeProblem(await GetJson(outsider, $"/api/minutes/{id}.md", 403), 403, "forum-members-only");
-        ShouldBeProblem(await GetJson(outsider, $"/api/sessions/{sessionId}/minutes", 403), 403, "forum-members-only");
+        ShouldBeProblem(await GetJson(outsider, $"/api/minutes/{id}.md", 404), 404, "forum-members-only");
+        ShouldBeProblem(await GetJson(outsider, $"/api/sessions/{sessionId}/minutes", 404), 404, "forum-members-only");
         var observer = await TokenFor("press@news.test");
         (await GetText(observer, $"/api/minutes/{id}.md")).ShouldContain("Autumn plenary");
         ShouldBeProblem(await GetJson(observer, $"/api/minutes/{id}.pdf", 409), 409, "minutes-not-published");

@@ -38,9 +38,23 @@ public static class MinutesText
 
     public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
 
+    /// <summary>
+    /// Markdig passes a link's address through as written, so a revision could put <c>javascript:</c> or <c>data:</c> into
+    /// the document; what HtmlSanitizer lets through is what a downloaded copy, opened outside our sandbox, may hold.
+    /// </summary>
+    private static readonly Ganss.Xss.HtmlSanitizer Sanitizer = NewSanitizer();
+
+    private static Ganss.Xss.HtmlSanitizer NewSanitizer()
+    {
+        var sanitizer = new Ganss.Xss.HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        foreach (var scheme in new[] { "http", "https", "mailto" }) sanitizer.AllowedSchemes.Add(scheme);
+        return sanitizer;
+    }
+
     public static string Html(string markdown, string title, string language)
     {
-        var body = Markdig.Markdown.ToHtml(markdown, Pipeline);
+        var body = Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
         var globals = new ScriptObject { ["body"] = body, ["title"] = title, ["language"] = LanguageOf(language) };
         return Render(Load("page.html") ?? throw new InvalidOperationException("No page.html.sbn"), globals);
     }
