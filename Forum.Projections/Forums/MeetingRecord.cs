@@ -16,7 +16,7 @@ public sealed class MeetingDecision
 /// <summary>
 /// One session as the forum's record of its meetings sees it: when it was held, who attended at any moment by group,
 /// speaking time by group, and how the decisions answered what was not followed. A few hundred bytes where the board is
-/// tens or hundreds of KiB, so the public page and the OGP report read one small document per session (ADR 0013).
+/// tens or hundreds of KiB, so the public page and the OGP report read one small document per session (ADR 0018).
 /// Inline; figures come from the events' own times, never from the clock.
 /// </summary>
 public sealed class MeetingRecord

@@ -1,4 +1,4 @@
-// OGP report benchmark (ADR 0013): a forum of N sessions (default 50) with published minutes, its report computed on read
+// OGP report benchmark (ADR 0018): a forum of N sessions (default 50) with published minutes, its report computed on read
 // from the small per-session MeetingRecord documents, beside the alternatives: from the sessions' boards, from the events
 // themselves, and the floor of a stored report (one document load). Also what the inline MeetingRecord adds to appending
 // a session, and a replay page. Medians of several runs, one process, against FORUM_DB.

@@ -53,7 +53,7 @@ public static class PastMeetingRules
                 c.HeldOn is null ? Rejection.Invalid("heldOn", "field-required", "'heldOn' is required: the date of the meeting, such as 2024-03-14.") : null,
                 c.HeldOn < Earliest ? Rejection.Invalid("heldOn", "past-meeting-date-range", $"'heldOn' is a date from {Earliest:yyyy-MM-dd} on.") : null,
                 c.HeldOn > today ? Rejection.Invalid("heldOn", "past-meeting-in-future", $"A past meeting is held on or before today ({today:yyyy-MM-dd}); schedule a session for a meeting to come.") : null,
-                Input.Required("title", c.Title, ForumDecider.NameMax), ControlCharacter("title", c.Title),
+                Input.Required("title", c.Title, ForumDecider.NameMax), Input.Text("title", c.Title),
                 Count("government", c.Government), Count("civilSociety", c.CivilSociety), Count("other", c.Other),
                 c.MinutesPublishedOn is { } published && (published < c.HeldOn || published > today)
                     ? Rejection.Invalid("minutesPublishedOn", "minutes-published-date", "'minutesPublishedOn' falls between the meeting's date and today.")
@@ -88,12 +88,6 @@ public static class PastMeetingRules
         if (name.Length > 200) name = name[^200..];
         return name.Length == 0 ? "minutes" : name;
     }
-
-    // The store cannot hold a NUL in JSON text, and no title needs a control character (the same rule as the other text fields).
-    private static Rejection? ControlCharacter(string field, string? value) =>
-        value is not null && value.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t'))
-            ? Rejection.Invalid(field, "control-character", $"'{field}' contains a control character; only text, line breaks and tabs are accepted.")
-            : null;
 
     private static Rejection? Count(string field, int? value) =>
         value is < 0 or > MaxAttendance

@@ -5,7 +5,7 @@ namespace Forum.Domain.Forums.Standards;
 /// <summary>
 /// The OGP Participation and Co-Creation Standards (2021) as Forum can show them from a forum's record: one row per
 /// requirement, each met, not met, or pending (not yet assessable, or waiting for the action-plan record). A pure function
-/// of the facts and today. The thresholds that OGP does not fix in numbers are Forum's reading, named here (ADR 0013).
+/// of the facts and today. The thresholds that OGP does not fix in numbers are Forum's reading, named here (ADR 0018).
 /// </summary>
 public static class OgpStandards
 {

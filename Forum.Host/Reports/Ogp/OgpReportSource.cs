@@ -6,7 +6,7 @@ using Marten;
 namespace Forum.Host.Reports.Ogp;
 
 /// <summary>
-/// The forum's public record as the OGP standards read it (ADR 0013): held sessions and past meetings, and every time the
+/// The forum's public record as the OGP standards read it (ADR 0018): held sessions and past meetings, and every time the
 /// repository gained something. A session's attendance, speaking time and answers count only once its minutes are
 /// published; until then only its date does, as on the public page.
 /// </summary>
