@@ -5,7 +5,9 @@ cd "$(dirname "$0")"
 source scripts/lib.sh
 ensure_dotnet
 # chromium: the browser tests drive Debian's build with Playwright (no browser downloads); npm: the SignalR browser client.
-apt_install fonts-dejavu-core poppler-utils chromium || exit 1
+# poppler-utils (pdfsig, pdftotext) and openssl (cms, ts): the minutes' signatures are checked with tools other than ours.
+# shellcheck disable=SC2086
+apt_install $FONT_PACKAGES poppler-utils openssl chromium || exit 1
 command -v npm >/dev/null || apt_install npm || exit 1
 
 cleanup() { :; }

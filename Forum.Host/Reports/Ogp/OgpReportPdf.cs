@@ -20,10 +20,12 @@ public static class OgpReportPdfEndpoint
     {
         if (await OgpReportSource.ReportAsync(session, forumId, clock.GetUtcNow(), http.RequestAborted) is not { } report)
             return Problems.Of(ForumDecider.ForumNotFound(forumId));
-        var pdf = MinutesPdf.Render(Markdown(report, options.Value),
-            new PdfMeta($"OGP standards report: {report.ForumName}", "Forum", $"OGP standards report {report.ForumId}",
-                $"{report.ForumName} · OGP standards report · {Day(report.GeneratedAt)}", "en"));
-        return Results.File(pdf, "application/pdf", OgpReportCsvEndpoint.FileName(report, "pdf"));
+        var meta = new PdfMeta($"OGP standards report: {report.ForumName}", "Forum", $"OGP standards report {report.ForumId}",
+            $"{report.ForumName} · OGP standards report · {Day(report.GeneratedAt)}", "en");
+        using var pdf = MinutesLayout.Lay(Markdown(report, options.Value), meta).Finish(meta.Footer);
+        using var bytes = new MemoryStream();
+        pdf.Save(bytes);
+        return Results.File(bytes.ToArray(), "application/pdf", OgpReportCsvEndpoint.FileName(report, "pdf"));
     }
 
     public static string Markdown(OgpReport report, ForumOptions options)
