@@ -1,4 +1,5 @@
 using Forum.Host.ActionPlans;
+using Forum.Host.Forums.PastMeetings;
 using Forum.Host.Identity;
 using Forum.Host.Invitations;
 using Forum.Host.Mail;
@@ -16,6 +17,7 @@ builder.AddForumSessions();
 builder.AddForumMinutes();
 builder.AddForumInvitations();
 builder.AddForumActionPlans();
+builder.AddForumPastMeetings();
 
 var app = builder.Build();
 

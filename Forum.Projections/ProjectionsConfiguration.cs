@@ -34,6 +34,10 @@ public static class ProjectionsConfiguration
         opts.Projections.Snapshot<ForumDirectoryEntry>(SnapshotLifecycle.Inline);
         // GIN, not btree: a forum of hundreds of members outgrows a btree index row (8 KiB) with its list of addresses.
         opts.Schema.For<ForumDirectoryEntry>().GinIndexJsonData();
+        // The forum's public face and its meetings, small enough for the public page and the OGP report to read on every request (ADR 0018).
+        opts.Projections.Snapshot<ForumPublicRecord>(SnapshotLifecycle.Inline);
+        opts.Projections.Snapshot<MeetingRecord>(SnapshotLifecycle.Inline);
+        opts.Schema.For<MeetingRecord>().Index(x => x.ForumId);
         opts.Projections.Snapshot<MinutesView>(SnapshotLifecycle.Inline);
         opts.Schema.For<MinutesView>().Index(x => x.ForumId);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Forum.Domain.Forums.PastMeetings;
 
 namespace Forum.Domain.Forums;
 
@@ -6,6 +7,8 @@ public sealed record Member(Guid MemberId, string Name, string Email, string Org
 {
     public bool Votes => Role == MemberRole.Member;
 }
+
+public sealed record PastMeetingKey(Guid PastMeetingId, DateOnly HeldOn, string Title);
 
 /// <summary>The forum stream folded into what its rules need to know.</summary>
 public sealed record ForumState(
@@ -20,6 +23,9 @@ public sealed record ForumState(
     ForumRules Rules)
 {
     public long Version { get; set; }
+
+    /// <summary>The meetings recorded from before the forum used Forum, by date and title: enough to refuse recording one twice.</summary>
+    public ImmutableList<PastMeetingKey> PastMeetings { get; init; } = ImmutableList<PastMeetingKey>.Empty;
 
     public static ForumState Create(ForumEstablished e) =>
         new(e.ForumId, e.Name, e.Country, e.Language, e.Description,
@@ -43,6 +49,8 @@ public sealed record ForumState(
 
     public ForumState Apply(ForumRulesSet e) =>
         this with { Rules = new ForumRules(e.QuorumShare, e.ParityRequired, e.VoteFallback, e.VoteThreshold) };
+
+    public ForumState Apply(PastMeetingRecorded e) => this with { PastMeetings = PastMeetings.Add(new PastMeetingKey(e.PastMeetingId, e.HeldOn, e.Title)) };
 
     public Member? MemberByEmail(string email) => Members.Values.FirstOrDefault(m => m.Email == email);
     public bool IsCoChair(Guid memberId) => CoChairs.Values.Contains(memberId);
