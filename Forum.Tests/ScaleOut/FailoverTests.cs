@@ -35,7 +35,7 @@ public class FailoverTests(TwoHostsFixture fixture, ITestOutputHelper output) : 
     public async Task When_a_host_is_killed_its_screens_reconnect_to_the_other_and_converge_and_no_acknowledged_position_is_lost()
     {
         const int members = 16, each = 8;
-        var room = await NewRoom(Fixture.Through(B), members);
+        var room = await NewRoom(Fixture.Through(A), members);
         // Through the proxy, as browsers come: it hands connections to the hosts in turn, so half of the screens are on A.
         var screens = new List<BoardMirror>();
         foreach (var m in room.Members.Take(4)) screens.Add(await BoardMirror.Join(Fixture.Proxy.Address, m.Token, room.SessionId));

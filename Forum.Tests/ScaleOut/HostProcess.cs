@@ -21,7 +21,7 @@ public sealed class HostProcess(string name, IReadOnlyDictionary<string, string>
     public int Port { get; } = FreePort();
     public Uri Address => new($"http://127.0.0.1:{Port}/");
     public bool Running => _process is { HasExited: false };
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>Starts the process and completes when it answers ready (PostgreSQL and Redis reachable, schema applied).</summary>
     public async Task Start()
@@ -56,7 +56,7 @@ public sealed class HostProcess(string name, IReadOnlyDictionary<string, string>
                 using var answer = await Http.GetAsync(ready);
                 return answer.IsSuccessStatusCode;
             }
-            catch (HttpRequestException) { return false; }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
         }, TimeSpan.FromSeconds(90), () => $"{Name} was not ready:\n{Tail()}");
     }
 

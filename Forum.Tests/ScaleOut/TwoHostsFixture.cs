@@ -27,7 +27,7 @@ public sealed class TwoHostsFixture : IAsyncLifetime
     public HostProcess B { get; private set; } = null!;
     public ReverseProxy Proxy { get; private set; } = null!;
     public SimpleSmtpServer Smtp { get; private set; } = null!;
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
     public static string Redis =>
         Environment.GetEnvironmentVariable("FORUM_REDIS")
