@@ -53,7 +53,7 @@ public static class Persistence
         // database then both create the same index. Wolverine migrates its own tables at start, under its own lock.
         .ApplyAllDatabaseChangesOnStartup()
         .UseLightweightSessions()
-        // Async projections and subscriptions, when there are any, run on exactly one host and move when it dies (ADR 0013).
+        // Async projections and subscriptions, when there are any, run on exactly one host and move when it dies (ADR 0014).
         .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
 
         builder.Host.UseWolverine(opts =>
@@ -81,7 +81,7 @@ public static class Persistence
     }
 
     /// <summary>
-    /// ADR 0013: a host that dies (kill -9, a lost machine) leaves its acknowledged positions and mails in the durable
+    /// ADR 0014: a host that dies (kill -9, a lost machine) leaves its acknowledged positions and mails in the durable
     /// inbox, owned by its node. They move on only once a live host ejects that node: by default a minute of silence
     /// plus two 10 s health checks (the ~64 s seen in issue 11). Heartbeats every second and ejection after 5 s of
     /// silence make that a few seconds, for a restarted single host as for the survivors of several; the recovery and

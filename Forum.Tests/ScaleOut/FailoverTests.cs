@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace Forum.Tests.ScaleOut;
 
-/// <summary>Hosts that stop or die for real (SIGTERM, SIGKILL): their work moves on, their screens carry on (ADR 0013).</summary>
+/// <summary>Hosts that stop or die for real (SIGTERM, SIGKILL): their work moves on, their screens carry on (ADR 0014).</summary>
 [Collection(TwoHostsCollection.Name)]
 public class FailoverTests(TwoHostsFixture fixture, ITestOutputHelper output) : TwoHostsContext(fixture)
 {
@@ -16,7 +16,7 @@ public class FailoverTests(TwoHostsFixture fixture, ITestOutputHelper output) : 
     [Fact]
     public async Task Work_that_runs_once_in_the_cluster_runs_on_one_host_at_a_time_and_the_other_takes_over_when_it_stops()
     {
-        // Wolverine's leader, and with it the durability agent and any async projection or subscription (ADR 0013).
+        // Wolverine's leader, and with it the durability agent and any async projection or subscription (ADR 0014).
         var both = await Nodes(n => n.Count == 2 && n.Values.Count(IsLeader) == 1);
         await A.Stop();
         var b = (await Nodes(n => n.Count == 1 && n.Values.Count(IsLeader) == 1)).Keys.Single();
