@@ -1,9 +1,7 @@
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using Forum.Host.Invitations;
 using Forum.Host.Mail;
 using Forum.Host.Pages;
-using Forum.Host.Sessions;
 using Forum.Host.Minutes;
 using JasperFx;
 

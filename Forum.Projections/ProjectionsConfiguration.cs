@@ -17,8 +17,13 @@ public static class ProjectionsConfiguration
         // The decision states are kept as inline snapshots too: a write loads one document, never replays a long stream.
         opts.Projections.Snapshot<ForumState>(SnapshotLifecycle.Inline);
         opts.Projections.Snapshot<SessionState>(SnapshotLifecycle.Inline);
-        opts.Projections.Snapshot<SessionBoard>(SnapshotLifecycle.Inline);
-        opts.Schema.For<SessionBoard>().Index(x => x.ForumId);
+        // The board of a session and its parts (attendees, positions, invitees), each part its own small document (ADR 0013).
+        // Its own table name: the board used to be a snapshot (numeric revisions); a database from then rebuilds it (ADR 0013).
+        opts.Projections.Add(new SessionBoardProjection(), ProjectionLifecycle.Inline, "SessionBoard");
+        opts.Schema.For<SessionBoard>().DocumentAlias("board").Index(x => x.ForumId);
+        opts.Schema.For<BoardAttendee>().Index(x => x.SessionId);
+        opts.Schema.For<BoardPosition>().Index(x => x.SessionId).Index(x => x.ItemId);
+        opts.Schema.For<BoardInvitee>().Index(x => x.SessionId);
         // Who is invited to what, found by e-mail: the MemberAgenda query (ADR 0009).
         opts.Projections.Snapshot<SessionInvitees>(SnapshotLifecycle.Inline);
         opts.Schema.For<SessionInvitees>().GinIndexJsonData();

@@ -9,9 +9,13 @@ namespace Forum.Domain.Sessions;
 public static class QuorumRule
 {
     public static Quorum Evaluate(IReadOnlyDictionary<StakeholderGroup, int> votingMembers, ForumRules rules,
-        IEnumerable<(StakeholderGroup Group, bool Votes)> present)
+        IEnumerable<(StakeholderGroup Group, bool Votes)> present) =>
+        Evaluate(votingMembers, rules, present.Where(p => p.Votes).GroupBy(p => p.Group).ToDictionary(g => g.Key, g => g.Count()));
+
+    /// <summary>From the counts of voting members present by group.</summary>
+    public static Quorum Evaluate(IReadOnlyDictionary<StakeholderGroup, int> votingMembers, ForumRules rules,
+        IReadOnlyDictionary<StakeholderGroup, int> presentVoting)
     {
-        var presentVoting = present.Where(p => p.Votes).GroupBy(p => p.Group).ToDictionary(g => g.Key, g => g.Count());
         var total = votingMembers.Values.Sum();
         var count = presentVoting.Values.Sum();
         var required = Required(total, rules.QuorumShare);

@@ -3,10 +3,15 @@ using Forum.Domain.Forums;
 
 namespace Forum.Domain.Sessions;
 
-public sealed record PositionState(Stance Stance, string Statement, string? RecordedBy);
+/// <summary>
+/// A member's position on an item as it stands (or stood, when withdrawn). At is when it was accepted: a submission accepted
+/// before it is older news and never replaces it (ADR 0013). Not part of <see cref="SessionState"/>: a room of positions
+/// must not grow the state every command loads; the host reads the positions a rule needs (PositionRules, DecisionRules).
+/// </summary>
+public sealed record PositionState(Stance Stance, string Statement, DateTimeOffset At, bool Withdrawn = false);
 
 public sealed record ItemState(Guid ItemId, string Title, string Description, ItemKind Kind, string Presenter, int Minutes, ItemStatus Status,
-    string? Proposal, int ProposalRevision, ImmutableDictionary<Guid, PositionState> Positions, bool Decided);
+    string? Proposal, int ProposalRevision, bool Decided);
 
 public sealed record InvitationState(Guid InvitationId, Guid? MemberId, string Name, string Email, StakeholderGroup Group, MemberRole Role,
     DateTimeOffset InvitedAt, RsvpAnswer? Answer = null, DateTimeOffset? AnsweredAt = null)
@@ -21,7 +26,9 @@ public sealed record Attendee(Guid MemberId, string Name, StakeholderGroup Group
 
 /// <summary>
 /// The session stream folded into what its rules need. Kept as an inline snapshot, so a write loads one document
-/// instead of replaying the stream (a session may hold tens of thousands of events).
+/// instead of replaying the stream (a session may hold tens of thousands of events). Positions are not in it (see
+/// <see cref="PositionState"/>), so Marten leaves this document alone when a batch of positions is appended: its
+/// <see cref="Version"/> is the last event it folded, not the stream's.
 /// </summary>
 public sealed record SessionState(
     Guid Id,
@@ -75,8 +82,7 @@ public sealed record SessionState(
 
     public SessionState Apply(AgendaItemAdded e) => this with
     {
-        Agenda = Agenda.Add(new ItemState(e.ItemId, e.Title, e.Description, e.Kind, e.Presenter, e.Minutes, ItemStatus.Pending, null, 0,
-            ImmutableDictionary<Guid, PositionState>.Empty, false)),
+        Agenda = Agenda.Add(new ItemState(e.ItemId, e.Title, e.Description, e.Kind, e.Presenter, e.Minutes, ItemStatus.Pending, null, 0, false)),
     };
 
     public SessionState Apply(AgendaItemAmended e) =>
@@ -112,11 +118,6 @@ public sealed record SessionState(
     public SessionState Apply(ProposalTabled e) => WithItem(e.ItemId, i => i with { Proposal = e.Text, ProposalRevision = 0 });
     public SessionState Apply(ProposalRevised e) => WithItem(e.ItemId, i => i with { Proposal = e.Text, ProposalRevision = e.Revision });
 
-    public SessionState Apply(PositionSubmitted e) =>
-        WithItem(e.ItemId, i => i with { Positions = i.Positions.SetItem(e.MemberId, new PositionState(e.Stance, e.Statement, e.RecordedBy)) });
-
-    public SessionState Apply(PositionWithdrawn e) => WithItem(e.ItemId, i => i with { Positions = i.Positions.Remove(e.MemberId) });
-
     public SessionState Apply(HandRaised e) => this with { Hands = Hands.Add(e.MemberId) };
     public SessionState Apply(HandLowered e) => this with { Hands = Hands.Remove(e.MemberId) };
     public SessionState Apply(FloorGiven e) => this with { Floor = e.MemberId, FloorSince = e.At, Hands = Hands.Remove(e.MemberId) };
@@ -125,16 +126,6 @@ public sealed record SessionState(
     public SessionState Apply(DecisionRecorded e) => WithItem(e.ItemId, i => i with { Decided = true });
     public SessionState Apply(AgendaItemClosed e) => WithItem(e.ItemId, i => i with { Status = ItemStatus.Closed }) with { CurrentItemId = null };
     public SessionState Apply(SessionClosed _) => this with { Status = SessionStatus.Closed, Hands = ImmutableList<Guid>.Empty };
-
-    /// <summary>Folds events decided in memory (a batch of positions decided one after another before one append).</summary>
-    public SessionState Fold(IEnumerable<object> events) => events.Aggregate(this, (s, e) => e switch
-    {
-        PositionSubmitted x => s.Apply(x),
-        PositionWithdrawn x => s.Apply(x),
-        HandRaised x => s.Apply(x),
-        HandLowered x => s.Apply(x),
-        _ => throw new InvalidOperationException($"{e.GetType().Name} is not folded in memory; append and reload instead."),
-    });
 
     public ItemState? Item(Guid itemId) => Agenda.FirstOrDefault(i => i.ItemId == itemId);
 

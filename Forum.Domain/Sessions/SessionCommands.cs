@@ -16,7 +16,8 @@ public sealed record Leave(Guid? MemberId);
 public sealed record OpenItem(Guid ItemId);
 public sealed record CloseItem(Guid ItemId);
 public sealed record TableProposal(Guid ItemId, string? Text);
-public sealed record SubmitPosition(Guid ItemId, Stance? Stance, string? Statement, Guid? OnBehalfOf, Guid SubmissionId);
+/// <summary>AcceptedAt: when the door accepted it (and acknowledged it durably); the position's time on record.</summary>
+public sealed record SubmitPosition(Guid ItemId, Stance? Stance, string? Statement, Guid? OnBehalfOf, Guid SubmissionId, DateTimeOffset AcceptedAt);
 public sealed record WithdrawPosition(Guid ItemId, Guid? OnBehalfOf);
 public sealed record RaiseHand(bool? Raised);
 public sealed record GiveFloor(Guid? MemberId);

@@ -1,11 +1,6 @@
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Scheduling;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using JasperFx.CommandLine;
-using Marten;
 using Microsoft.Extensions.Options;
 
 namespace Forum.Host.Demo;

@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Forum.Host.Forums;
 

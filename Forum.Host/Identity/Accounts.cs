@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using Forum.Domain.Common;
-using Marten;
 
 namespace Forum.Host.Identity;
 

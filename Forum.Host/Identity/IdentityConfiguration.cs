@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Forum.Domain.Common;
-using Forum.Host.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,3 @@
-using Forum.Host.Infrastructure;
-using Marten;
 using Microsoft.Extensions.Options;
 
 namespace Forum.Host.Identity;

@@ -1,13 +1,8 @@
 using System.Threading.RateLimiting;
-using Forum.Domain.Common;
-using Forum.Host.Infrastructure;
 using Forum.Host.Mail;
 using Forum.Projections.Forums;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.Http;
 
 namespace Forum.Host.Identity;
 

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Forum.Domain.Common;
-using Forum.Host.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Forum.Host.Identity;
 

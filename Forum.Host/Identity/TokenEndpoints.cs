@@ -1,9 +1,5 @@
 using System.Security.Claims;
-using Forum.Domain.Common;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Forums;
-using Marten;
-using Wolverine.Http;
 
 namespace Forum.Host.Identity;
 

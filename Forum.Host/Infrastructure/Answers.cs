@@ -1,8 +1,3 @@
-using Forum.Domain.Common;
-using Forum.Domain.Sessions;
-using Wolverine;
-using Wolverine.Marten;
-
 namespace Forum.Host.Infrastructure;
 
 /// <summary>
@@ -15,14 +10,14 @@ public static class Answers
         verdict.Rejection is { } r ? (Problems.Of(r), new Events()) : (accepted, new Events(verdict.Events));
 
     /// <summary>A session command answers with the version its events brought the session to.</summary>
-    public static (IResult, Events) Answer(this Verdict verdict, SessionState session) =>
-        verdict.Answer(Results.Ok(new { sessionId = session.Id, version = session.Version + verdict.Events.Count }));
+    public static (IResult, Events) Answer(this Verdict verdict, SessionCaller session) =>
+        verdict.Answer(Results.Ok(new { sessionId = session.SessionId, version = session.Version + verdict.Events.Count }));
 
     /// <summary>
     /// With a follow-up: the message that <paramref name="followUp"/> makes of the appended events goes out through the
     /// outbox, so only if they commit; a command that changed nothing (or was refused) sends nothing.
     /// </summary>
-    public static (IResult, Events, OutgoingMessages) Answer(this Verdict verdict, SessionState session, Func<IReadOnlyList<object>, object?> followUp)
+    public static (IResult, Events, OutgoingMessages) Answer(this Verdict verdict, SessionCaller session, Func<IReadOnlyList<object>, object?> followUp)
     {
         var (result, events) = verdict.Answer(session);
         var outgoing = new OutgoingMessages();

@@ -1,10 +1,6 @@
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
 using Forum.Host.Forums;
 using Forum.Host.Identity;
 using Forum.Host.Minutes;
-using Forum.Host.Sessions;
-using Wolverine.Http;
 
 namespace Forum.Host.Infrastructure;
 
@@ -19,11 +15,15 @@ public static class Doors
 {
     public static void Apply(WolverineHttpOptions o)
     {
-        o.AddMiddleware(typeof(SessionDoor), chain => Takes<SessionCaller>(chain));
+        o.AddMiddleware(typeof(SessionDoor.Write), chain => Takes<SessionCaller>(chain) && Writes(chain));
+        o.AddMiddleware(typeof(SessionDoor.Read), chain => Takes<SessionCaller>(chain) && !Writes(chain));
         o.AddMiddleware(typeof(MinutesDoor), chain => Takes<MinutesCaller>(chain));
         o.AddMiddleware(typeof(ForumDoor), chain => Takes<ForumState>(chain) && Takes<Actor>(chain));
         o.AddMiddleware(typeof(SignedIn), chain => Takes<Actor>(chain) && !Takes<ForumState>(chain));
     }
+
+    private static bool Writes(HttpChain chain) =>
+        chain.Method.Method.GetParameters().Any(p => p.GetCustomAttributes(typeof(Wolverine.Marten.WriteAggregateAttribute), false).Length > 0);
 
     private static bool Takes<T>(HttpChain chain) => chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(T));
 }

@@ -4,13 +4,9 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Core;
-using Marten;
 using Npgsql;
 using Weasel.Core;
-using Wolverine;
-using Wolverine.Http;
 using Wolverine.ErrorHandling;
-using Wolverine.Marten;
 
 namespace Forum.Host.Infrastructure;
 

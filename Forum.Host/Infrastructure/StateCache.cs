@@ -1,21 +1,23 @@
-using System.Collections.Concurrent;
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
-using Marten;
 using Marten.Services;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Forum.Host.Infrastructure;
 
 /// <summary>
-/// The decision states of forums and sessions are immutable records, so the newest committed one can be shared by
-/// every reader on this host. A read asks the store for the stream's version only (a tiny query) and deserialises
-/// the document only when this host has not seen that version — at 1,000 members a ForumState is ~230 KiB and a
-/// SessionState ~300 KiB, read on every submitted position's door check.
+/// The one read path for cached state, and the one place that says what is cached and why.
+///
+/// What: the decision states <see cref="ForumState"/> and <see cref="SessionState"/>, the newest committed one of each
+/// stream this host has seen. Why: they are read by every door check (a forum of 2,000 members is ~460 KiB of JSON, a
+/// session's invitations and attendance as much again), far more often than they change — positions are not in the
+/// session's state, so a room submitting at once does not change it (ADR 0013). How: they are immutable records, so one
+/// copy serves every reader; a read asks the store for the document's version only (a tiny query) and deserialises the
+/// document only when this host does not hold that version. Commits on this host refresh it at once. Eviction: least
+/// recently used first, beyond <see cref="Capacity"/> entries (MemoryCache with a size limit).
 /// </summary>
-public sealed class StateCache : DocumentSessionListenerBase
+public sealed class StateCache : DocumentSessionListenerBase, IDisposable
 {
-    private const int MaxEntries = 2000;
-    private readonly ConcurrentDictionary<Guid, (long Version, object State)> _states = new();
+    public const int Capacity = 2000;
+    private readonly MemoryCache _states = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.1 });
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
@@ -27,23 +29,29 @@ public sealed class StateCache : DocumentSessionListenerBase
         return Task.CompletedTask;
     }
 
-    public Task<SessionState?> Session(IQuerySession session, Guid id) => Load<SessionState>(session, id);
-    public Task<ForumState?> Forum(IQuerySession session, Guid id) => Load<ForumState>(session, id);
-
-    private async Task<T?> Load<T>(IQuerySession session, Guid id) where T : class
+    public async Task<SessionState?> Session(IQuerySession session, Guid id)
     {
-        var stream = await session.Events.FetchStreamStateAsync(id);
-        if (stream is null) return null;
-        if (_states.TryGetValue(id, out var hit) && hit.Version == stream.Version && hit.State is T cached) return cached;
-        var state = await session.LoadAsync<T>(id);
-        // Remembered under the version read first: if the document is newer, the next read simply loads again.
-        if (state is not null) Remember(id, stream.Version, state);
+        var versions = await session.Query<SessionState>().Where(s => s.Id == id).Select(s => s.Version).ToListAsync();
+        return versions.Count == 0 ? null : Held<SessionState>(id, versions[0]) ?? Remember(id, versions[0], await session.LoadAsync<SessionState>(id));
+    }
+
+    public async Task<ForumState?> Forum(IQuerySession session, Guid id)
+    {
+        var versions = await session.Query<ForumState>().Where(f => f.Id == id).Select(f => f.Version).ToListAsync();
+        return versions.Count == 0 ? null : Held<ForumState>(id, versions[0]) ?? Remember(id, versions[0], await session.LoadAsync<ForumState>(id));
+    }
+
+    private T? Held<T>(Guid id, long version) where T : class =>
+        _states.TryGetValue(id, out (long Version, object State) hit) && hit.Version == version ? hit.State as T : null;
+
+    /// <summary>Kept under the version read first: if the document turned out newer, the next read simply loads again.</summary>
+    private T? Remember<T>(Guid id, long version, T? state) where T : class
+    {
+        if (state is null) return null;
+        if (!_states.TryGetValue(id, out (long Version, object State) held) || held.Version <= version)
+            _states.Set(id, (version, (object)state), new MemoryCacheEntryOptions { Size = 1 });
         return state;
     }
 
-    private void Remember(Guid id, long version, object state)
-    {
-        if (_states.Count > MaxEntries) _states.Clear();
-        _states.AddOrUpdate(id, (version, state), (_, old) => version >= old.Version ? (version, state) : old);
-    }
+    public void Dispose() => _states.Dispose();
 }

@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using Forum.Domain.Common;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Forums;
 using Forum.Projections.Sessions;
-using Marten;
-using Wolverine.Http;
 
 namespace Forum.Host.Invitations;
 

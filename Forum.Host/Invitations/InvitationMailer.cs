@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
-using Forum.Host.Infrastructure;
 using Forum.Host.Mail;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;

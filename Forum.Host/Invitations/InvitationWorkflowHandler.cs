@@ -1,8 +1,4 @@
-using Forum.Domain.Sessions;
-using Forum.Host.Sessions;
 using Forum.Host.Sessions.Scheduling;
-using Marten;
-using Wolverine;
 
 namespace Forum.Host.Invitations;
 

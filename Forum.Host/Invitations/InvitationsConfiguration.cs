@@ -3,8 +3,6 @@ using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Marten;
-using Wolverine;
 using Wolverine.ErrorHandling;
 
 namespace Forum.Host.Invitations;

@@ -1,12 +1,8 @@
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
 using Forum.Host.Mail;
 using Forum.Projections.Sessions;
 using JasperFx;
-using Marten;
 using Marten.Exceptions;
-using Wolverine;
 
 namespace Forum.Host.Invitations;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using Forum.Domain.Sessions;
 using Forum.Projections.Sessions;
 using JasperFx.Events;
-using Marten;
 using Marten.Services;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,8 +9,9 @@ namespace Forum.Host.Live;
 /// <summary>
 /// Pushes board changes from committed events (a Marten commit listener: whatever appended them, HTTP or a batch),
 /// coalesced per session: the first change goes out at once, later ones at most every <c>Live:CoalesceMilliseconds</c>
-/// as one push spanning every version since the last (ADR 0008). The board and the events come from the commits
-/// themselves; only a gap (a commit this host did not see, or a restart) makes it read them back from the store.
+/// as one push spanning every version since the last (ADR 0008). What a push carries is what the projection stored in
+/// those commits — the board and the parts that changed (ADR 0013); only a gap (a commit this host did not see, or a
+/// restart) makes it read them back from the store.
 /// </summary>
 public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<SessionHub, ISessionClient> hub, IConfiguration config,
     ILogger<BoardBroadcaster> log) : DocumentSessionListenerBase
@@ -29,28 +28,40 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
         public long EarliestUnpushed = long.MaxValue;
         public bool Scheduled;
         public long LastFlushTicks;
-        // What commits brought since the last push: their events by version, and the newest board committed.
+        // What commits brought since the last push: their events by version, the newest board, the newest form of each part.
         public readonly SortedList<long, IEvent> Events = [];
         public SessionBoard? Board;
+        public readonly Dictionary<string, (long Version, object Part)> Parts = [];
     }
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        var boards = commit.Updated.Concat(commit.Inserted).OfType<SessionBoard>().ToDictionary(b => b.Id);
+        var documents = commit.Updated.Concat(commit.Inserted).ToList();
+        var boards = documents.OfType<SessionBoard>().ToDictionary(b => b.Id);
+        var parts = documents.Select(Part).Where(p => p is not null).Select(p => p!.Value).ToLookup(p => p.SessionId);
         foreach (var stream in commit.GetEvents().Where(e => e.Data.GetType().Namespace == SessionNamespace).GroupBy(e => e.StreamId))
-            Changed(stream.Key, stream.ToList(), boards.GetValueOrDefault(stream.Key));
+            Changed(stream.Key, stream.ToList(), boards.GetValueOrDefault(stream.Key), parts[stream.Key]);
         return Task.CompletedTask;
     }
 
-    private void Changed(Guid sessionId, List<IEvent> events, SessionBoard? board)
+    private static (Guid SessionId, string Id, long Version, object Part)? Part(object document) => document switch
+    {
+        BoardPosition p => (p.SessionId, p.Id, p.Version, p),
+        BoardAttendee a => (a.SessionId, a.Id, a.Version, a),
+        _ => null,
+    };
+
+    private void Changed(Guid sessionId, List<IEvent> events, SessionBoard? board, IEnumerable<(Guid SessionId, string Id, long Version, object Part)> parts)
     {
         var feed = _feeds.GetOrAdd(sessionId, _ => new Feed());
         TimeSpan delay;
         lock (feed.Lock)
         {
             foreach (var e in events) feed.Events[e.Version] = e;
-            // A committed board is never changed afterwards (each session loads its own copy), so it can be kept as is.
+            // A committed document is never changed afterwards (each session loads its own copy), so it can be kept as is.
             if (board is not null && board.Version > (feed.Board?.Version ?? -1)) feed.Board = board;
+            foreach (var p in parts)
+                if (!feed.Parts.TryGetValue(p.Id, out var held) || held.Version < p.Version) feed.Parts[p.Id] = (p.Version, p.Part);
             feed.EarliestUnpushed = Math.Min(feed.EarliestUnpushed, events.Min(e => e.Version));
             if (feed.Scheduled) return;
             feed.Scheduled = true;
@@ -71,7 +82,8 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
         {
             long from;
             SessionBoard? board;
-            List<IEvent>? events = null;
+            List<object>? events = null;
+            Dictionary<string, object> parts;
             lock (feed.Lock)
             {
                 feed.Scheduled = false;
@@ -80,20 +92,26 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
                 board = feed.Board;
                 if (board is not null && board.Version > from)
                 {
-                    var span = feed.Events.Where(e => e.Key > from && e.Key <= board.Version).Select(e => e.Value).ToList();
+                    var span = feed.Events.Where(e => e.Key > from && e.Key <= board.Version).Select(e => e.Value.Data).ToList();
                     // Contiguous from the last push up to the board: everything is in hand.
                     if (span.Count == board.Version - from) events = span;
                 }
+                parts = feed.Parts.Where(p => p.Value.Version <= (board?.Version ?? from)).ToDictionary(p => p.Key, p => p.Value.Part);
                 foreach (var version in feed.Events.Keys.Where(v => v <= (board?.Version ?? from)).ToList()) feed.Events.Remove(version);
+                foreach (var id in parts.Keys) feed.Parts.Remove(id);
             }
             if (events is null)
             {
                 await using var query = services.GetRequiredService<IDocumentStore>().QuerySession();
                 board = await query.LoadAsync<SessionBoard>(sessionId);
                 if (board is null || board.Version <= from) return;
-                events = (await query.Events.FetchStreamAsync(sessionId, version: board.Version, fromVersion: from + 1)).ToList();
+                events = (await query.Events.FetchStreamAsync(sessionId, version: board.Version, fromVersion: from + 1)).Select(e => e.Data).ToList();
+                await SessionBoardProjection.Fill(query, board, events.SelectMany(SessionBoard.PartsOf).Distinct().ToList(), CancellationToken.None);
+                parts = board.Attendees.Values.Cast<object>()
+                    .Concat(board.Agenda.SelectMany(i => i.Positions.Values))
+                    .ToDictionary(p => p is BoardAttendee a ? a.Id : ((BoardPosition)p).Id);
             }
-            var change = BoardChange.Between(board!, from, events);
+            var change = BoardChange.Between(board!, from, events, parts);
             await hub.Clients.Group(SessionHub.Group(sessionId)).BoardChanged(sessionId, board!.Version, change);
             feed.LastPushed = board.Version;
             // A session that has ended changes no more: forget its feed (a late change would start a new one).

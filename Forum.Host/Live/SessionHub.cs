@@ -1,8 +1,5 @@
-using Forum.Domain.Common;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
 using Forum.Projections.Sessions;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 
@@ -21,7 +18,7 @@ public sealed record JoinResult(Guid SessionId, long Version, SessionBoard Board
 /// Thin on purpose: it authorises and manages groups. Writes go over HTTP (one code path per command);
 /// pushes come from committed events through <see cref="BoardBroadcaster"/>.
 /// </summary>
-public sealed class SessionHub(IQuerySession session) : Hub<ISessionClient>
+public sealed class SessionHub(IQuerySession session, StateCache cache) : Hub<ISessionClient>
 {
     public const string Path = "/hubs/sessions";
 
@@ -32,13 +29,16 @@ public sealed class SessionHub(IQuerySession session) : Hub<ISessionClient>
         var actor = ForumClaims.ActorOf(Context.User) ?? throw Refuse(Rejection.Unauthenticated());
         if (ForumClaims.DisplaySessionOf(Context.User) is { } display && display != sessionId)
             throw Refuse(Rejection.Forbidden("display-token-scope", "A room display's token follows its own session only."));
-        var state = await session.LoadAsync<SessionState>(sessionId) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
-        var forum = await session.LoadAsync<Forum.Domain.Forums.ForumState>(state.ForumId);
-        if (SessionRules.MaySee(forum!, state, actor) is { } hidden) throw Refuse(hidden);
+        var state = await cache.Session(session, sessionId) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
+        var forum = await cache.Forum(session, state.ForumId) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
+        if (SessionRules.MaySee(forum, state, actor) is { } hidden) throw Refuse(hidden);
         // Join the group first, then read: any push after this read either overlaps it (applied idempotently) or follows it.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
-        var board = await session.LoadAsync<SessionBoard>(sessionId);
-        return new JoinResult(sessionId, board!.Version, board);
+        // Light (ADR 0013): the board, the positions on the item in front of the room, and the caller's own attendance.
+        var board = (await SessionBoards.ForJoin(session, sessionId))!;
+        if (forum.MemberByEmail(actor.Email) is { } me && await session.LoadAsync<BoardAttendee>(BoardKeys.Attendee(sessionId, me.MemberId)) is { Present: true } here)
+            board.Attendees[me.MemberId] = here;
+        return new JoinResult(sessionId, board.Version, board);
     }
 
     public Task Leave(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));

@@ -1,5 +1,3 @@
-using Forum.Domain.Common;
-using Forum.Host.Infrastructure;
 using Forum.Host.Sessions.SubmittingPositions;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,4 +1,3 @@
-using Forum.Host.Infrastructure;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;

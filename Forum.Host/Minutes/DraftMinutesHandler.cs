@@ -1,8 +1,5 @@
-using Forum.Domain.Forums;
 using Forum.Domain.Minutes;
-using Forum.Domain.Sessions;
 using Forum.Host.Minutes.Drafting;
-using Marten;
 
 namespace Forum.Host.Minutes;
 

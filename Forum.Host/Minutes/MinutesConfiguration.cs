@@ -1,5 +1,4 @@
 using Forum.Host.Minutes.Publishing;
-using Marten;
 
 namespace Forum.Host.Minutes;
 

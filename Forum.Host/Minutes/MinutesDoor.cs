@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
 using Forum.Domain.Minutes;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Forum.Host.Minutes;
 

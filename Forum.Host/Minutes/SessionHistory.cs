@@ -1,6 +1,5 @@
 using Forum.Domain.Minutes;
 using Forum.Host.Minutes.Drafting;
-using Marten;
 using Npgsql;
 
 namespace Forum.Host.Minutes;

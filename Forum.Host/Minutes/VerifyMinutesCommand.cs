@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Forum.Host.Minutes.Publishing;
 using JasperFx.CommandLine;
-using Marten;
 
 namespace Forum.Host.Minutes;
 

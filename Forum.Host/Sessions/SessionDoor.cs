@@ -1,26 +1,39 @@
 using System.Security.Claims;
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
-using Marten;
+using JasperFx.Events;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Forum.Host.Sessions;
 
-/// <summary>Who is asking about a session, and the forum it belongs to: what every session rule needs beside the session.</summary>
-public sealed record SessionCaller(Actor Actor, ForumState Forum);
+/// <summary>
+/// Who is asking about a session, the forum it belongs to, and the session stream's version as loaded: what every session
+/// rule needs beside the session. (The decision state's own version lags the stream: positions do not change it.)
+/// </summary>
+public sealed record SessionCaller(Guid SessionId, Actor Actor, ForumState Forum, long Version);
 
 /// <summary>
-/// The door of every endpoint that takes a <see cref="SessionState"/>: nobody (401) learns nothing, an unknown session
+/// The door of every endpoint that asks for a <see cref="SessionCaller"/>: nobody (401) learns nothing, an unknown session
 /// is 404, and only those who may see the session (members, observers, its invited guests) go on (403).
-/// Applied by policy (SessionsConfiguration), so no endpoint writes it.
+/// Applied by policy (<see cref="Doors"/>): <see cref="Write"/> where the endpoint writes the stream (loaded under its lock),
+/// <see cref="Read"/> where it only reads it.
 /// </summary>
 public static class SessionDoor
 {
-    public static async Task<(SessionCaller?, ProblemDetails)> LoadAsync(Guid sessionId, SessionState? session, ClaimsPrincipal user,
+    public static class Write
+    {
+        public static Task<(SessionCaller?, ProblemDetails)> LoadAsync(Guid sessionId, IEventStream<SessionState> stream, ClaimsPrincipal user,
+            StateCache cache, IDocumentSession store) =>
+            Open(sessionId, stream.Aggregate, stream.StartingVersion ?? 0, user, cache, store);
+    }
+
+    public static class Read
+    {
+        public static Task<(SessionCaller?, ProblemDetails)> LoadAsync(Guid sessionId, SessionState? session, ClaimsPrincipal user, StateCache cache,
+            IDocumentSession store) =>
+            Open(sessionId, session, session?.Version ?? 0, user, cache, store);
+    }
+
+    private static async Task<(SessionCaller?, ProblemDetails)> Open(Guid sessionId, SessionState? session, long version, ClaimsPrincipal user,
         StateCache cache, IDocumentSession store)
     {
         if (ForumClaims.ActorOf(user) is not { } actor) return (null, Problems.Details(Rejection.Unauthenticated()));
@@ -28,6 +41,6 @@ public static class SessionDoor
         var forum = await cache.Forum(store, session.ForumId);
         if (forum is null) return (null, Problems.Details(SessionRules.SessionNotFound(sessionId)));
         if (SessionRules.MaySee(forum, session, actor) is { } hidden) return (null, Problems.Details(hidden));
-        return (new SessionCaller(actor, forum), WolverineContinue.NoProblems);
+        return (new SessionCaller(session.Id, actor, forum, version), WolverineContinue.NoProblems);
     }
 }

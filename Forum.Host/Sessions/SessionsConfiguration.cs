@@ -1,10 +1,7 @@
-using Forum.Host.Infrastructure;
 using Forum.Host.Live;
 using Forum.Host.Sessions.SubmittingPositions;
-using Marten;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
-using Wolverine;
 
 namespace Forum.Host.Sessions;
 

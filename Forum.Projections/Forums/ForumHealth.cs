@@ -35,10 +35,11 @@ public sealed record ForumHealth(
         var gaps = dates.Zip(dates.Skip(1), (a, b) => (b - a).TotalDays).ToList();
         if (dates.Count > 0) gaps.Add((now - dates[^1]).TotalDays);
         var items = held.SelectMany(b => b.Agenda).Where(i => i.Decision is not null).ToList();
-        var positions = held.SelectMany(b => b.Agenda).SelectMany(i => i.Positions.Values.Select(p => (Item: i, Position: p))).ToList();
+        // Positions as they stand on each item: its tally (the positions themselves are parts of the board, stored apart).
+        var positions = held.SelectMany(b => b.Agenda).Select(i => (Item: i, Count: i.Tally.Values.Sum())).ToList();
         var notFollowed = items.SelectMany(i => i.Decision!.Objections).Where(o => o.Stance is Stance.Object or Stance.Block).ToList();
-        var present = held.Select(b => b.Agenda.Where(i => i.Decision is not null).SelectMany(i => i.Decision!.Present).Select(p => (p.MemberId, p.Group))
-            .Concat(b.Attendees.Values.Select(a => (a.MemberId, a.Group))).Distinct().ToList()).ToList();
+        // Who took part in each session, by group: everyone who checked in at some moment.
+        var present = held.Select(b => b.Attended).ToList();
         return new ForumHealth(
             forumId,
             held.Count,
@@ -47,15 +48,15 @@ public sealed record ForumHealth(
             dates.Count > 0 ? dates[^1] : null,
             gaps.Count > 0 ? Math.Round(gaps.Max(), 1) : null,
             dates.Count > 0 && gaps.All(g => g <= 183),
-            Share(present.Count(p => p.Any(x => x.Group == StakeholderGroup.Government) && p.Any(x => x.Group == StakeholderGroup.CivilSociety)), held.Count),
+            Share(present.Count(p => p.GetValueOrDefault(StakeholderGroup.Government) > 0 && p.GetValueOrDefault(StakeholderGroup.CivilSociety) > 0), held.Count),
             items.Count,
             Share(items.Count(i => i.Decision!.Outcome is Outcome.ConsensusReached or Outcome.ConsensusWithReservations), items.Count),
-            positions.Count,
-            Share(positions.Count(p => p.Item.Decision is not null), positions.Count),
+            positions.Sum(p => p.Count),
+            Share(positions.Where(p => p.Item.Decision is not null).Sum(p => p.Count), positions.Sum(p => p.Count)),
             notFollowed.Count,
             Share(notFollowed.Count(o => !string.IsNullOrWhiteSpace(o.Response)), notFollowed.Count),
             Enum.GetValues<StakeholderGroup>().Select(g => new GroupFigure(g,
-                held.Count == 0 ? 0 : Math.Round(present.Average(p => p.Count(x => x.Group == g)), 1),
+                held.Count == 0 ? 0 : Math.Round(present.Average(p => p.GetValueOrDefault(g)), 1),
                 Math.Round(held.Sum(b => b.SpeakingSeconds.GetValueOrDefault(g)) / 60, 1))).ToList());
     }
 

@@ -26,7 +26,9 @@ public class MinutesDraftingTests(ApiFixture fixture) : MinutesContext(fixture)
         md.ShouldContain("Олена Коваль (Government); Nino Beridze (Civil society)");
         md.ShouldContain("Revision 1 at 10:20");
         md.ShouldContain("The forum adopts commitment 4 as amended.");
-        md.ShouldContain("(recorded by the secretariat, sec@forum.test)");
+        // Published minutes are public: they say the secretariat recorded it, not whose address did.
+        md.ShouldContain("(recorded by the secretariat)");
+        md.ShouldNotContain("sec@forum.test");
         md.ShouldContain("**Consensus with reservations**");
         md.ShouldContain("A deadline of June was added.");
         md.ShouldContain("Publish the amended text: **Ani Petrosyan**, due 2026-12-31");

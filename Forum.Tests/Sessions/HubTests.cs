@@ -98,7 +98,7 @@ public class HubTests(ApiFixture fixture) : SessionContext(fixture)
         var account = (await GetJson(w.Gov.Token, "/api/me")).GetProperty("accountId").GetGuid();
         using var scope = Host.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Wolverine.IMessageBus>().PublishAsync(
-            new Forum.Host.Sessions.SubmittingPositions.PositionSubmission(w.SessionId, w.DecisionItem, late, account, w.Gov.Email, false, Stance.Support, "too late", null));
+            new Forum.Host.Sessions.SubmittingPositions.PositionSubmission(w.SessionId, w.DecisionItem, late, account, w.Gov.Email, false, Stance.Support, "too late", null, DateTimeOffset.UtcNow));
         var receipt = await Fixture.Receipts.WaitFor(late);
         receipt.Status.ShouldBe(Forum.Host.Sessions.SubmittingPositions.SubmissionStatus.Refused);
         var status = await GetJson(w.Gov.Token, w.Url($"/submissions/{late}"));

@@ -57,6 +57,22 @@ public class SessionRulesTests
     {
         private readonly Spec<SessionState> _spec = new Spec<SessionState>().Given(given);
         public Spec<SessionState> When(Func<SessionState, Verdict> decide) => _spec.When(decide);
+        /// <summary>For the rules that take positions: those the given events leave standing, as the host reads them from the board.</summary>
+        public Spec<SessionState> When(Func<SessionState, GivenPositions, Verdict> decide) => _spec.When(s => decide(s, new GivenPositions(given)));
+    }
+
+    private sealed class GivenPositions(object[] given)
+    {
+        private readonly Dictionary<(Guid Item, Guid Member), PositionState> _positions = given.Aggregate(new Dictionary<(Guid, Guid), PositionState>(), (d, e) =>
+        {
+            if (e is PositionSubmitted p) d[(p.ItemId, p.MemberId)] = new PositionState(p.Stance, p.Statement, p.At);
+            if (e is PositionWithdrawn w && d.TryGetValue((w.ItemId, w.MemberId), out var before)) d[(w.ItemId, w.MemberId)] = before with { Withdrawn = true, At = w.At };
+            return d;
+        });
+
+        public PositionState? Of(Guid item, Member m) => _positions.GetValueOrDefault((item, m.MemberId));
+        public IReadOnlyDictionary<Guid, PositionState> On(Guid item) =>
+            _positions.Where(p => p.Key.Item == item && !p.Value.Withdrawn).ToDictionary(p => p.Key.Member, p => p.Value);
     }
 
     [Fact]
@@ -74,65 +90,84 @@ public class SessionRulesTests
 
     [Fact]
     public void Given_scheduled_session_When_a_member_submits_Then_session_not_open() =>
-        Given(Scheduled, DecisionItem).When(s => PositionRules.Submit(Forum, s, new SubmitPosition(Item, Stance.Support, "", null, Sub), ActorOf(Gov), Now))
+        Given(Scheduled, DecisionItem).When((s, p) => PositionRules.Submit(Forum, s, null, new SubmitPosition(Item, Stance.Support, "", null, Sub, Now), ActorOf(Gov), Now))
             .ThenRejected(RejectionKind.Conflict, "session-not-open");
 
     [Fact]
     public void Given_open_item_When_a_present_member_submits_Then_position_submitted() =>
-        Given(Live).When(s => PositionRules.Submit(Forum, s, new SubmitPosition(Item, Stance.Support, " yes ", null, Sub), ActorOf(Gov), Now))
+        Given(Live).When((s, p) => PositionRules.Submit(Forum, s, null, new SubmitPosition(Item, Stance.Support, " yes ", null, Sub, Now), ActorOf(Gov), Now))
             .Then(new PositionSubmitted(S, Item, Gov.MemberId, Stance.Support, "yes", null, Sub, Now));
 
     [Fact]
     public void Given_same_position_When_submitted_again_Then_nothing_changes() =>
-        Given([.. Live, Pos(Gov, Stance.Support, "yes")]).When(s => PositionRules.Submit(Forum, s, new SubmitPosition(Item, Stance.Support, "yes", null, Sub), ActorOf(Gov), Now))
+        Given([.. Live, Pos(Gov, Stance.Support, "yes")]).When((s, p) => PositionRules.Submit(Forum, s, p.Of(Item, Gov), new SubmitPosition(Item, Stance.Support, "yes", null, Sub, Now), ActorOf(Gov), Now))
             .Then();
 
     [Fact]
+    public void Given_a_position_accepted_later_When_an_earlier_submission_arrives_Then_superseded_and_not_applied() =>
+        Given([.. Live, new PositionSubmitted(S, Item, Gov.MemberId, Stance.Support, "", null, Sub, Now.AddSeconds(5))])
+            .When((s, p) => PositionRules.Submit(Forum, s, p.Of(Item, Gov), new SubmitPosition(Item, Stance.Block, "no", null, Guid.NewGuid(), Now), ActorOf(Gov), Now.AddSeconds(9)))
+            .ThenRejected(RejectionKind.Conflict, PositionRules.Superseded);
+
+    [Fact]
+    public void Given_a_position_withdrawn_later_When_an_earlier_submission_arrives_Then_superseded() =>
+        Given([.. Live, Pos(Gov, Stance.Object), new PositionWithdrawn(S, Item, Gov.MemberId, Now.AddSeconds(5))])
+            .When((s, p) => PositionRules.Submit(Forum, s, p.Of(Item, Gov), new SubmitPosition(Item, Stance.Block, "no", null, Guid.NewGuid(), Now.AddSeconds(1)), ActorOf(Gov), Now.AddSeconds(9)))
+            .ThenRejected(RejectionKind.Conflict, PositionRules.Superseded);
+
+    [Fact]
+    public void Given_a_position_When_a_later_submission_arrives_Then_it_revises_with_its_acceptance_time() =>
+        Given([.. Live, Pos(Gov, Stance.Block)])
+            .When((s, p) => PositionRules.Submit(Forum, s, p.Of(Item, Gov), new SubmitPosition(Item, Stance.Support, "", null, Sub, Now.AddSeconds(3)), ActorOf(Gov), Now.AddSeconds(9)))
+            .Then(new PositionSubmitted(S, Item, Gov.MemberId, Stance.Support, "", null, Sub, Now.AddSeconds(3)));
+
+    [Fact]
     public void Given_open_item_When_an_observer_submits_Then_rejected() =>
-        Given(Live).When(s => PositionRules.Submit(Forum, s, new SubmitPosition(Item, Stance.Support, "", null, Sub), ActorOf(Observer), Now))
+        Given(Live).When((s, p) => PositionRules.Submit(Forum, s, null, new SubmitPosition(Item, Stance.Support, "", null, Sub, Now), ActorOf(Observer), Now))
             .ThenRejected(RejectionKind.Forbidden, "voting-member-only");
 
     [Fact]
     public void Given_open_item_When_a_member_who_has_not_checked_in_submits_Then_rejected() =>
-        Given(Scheduled, DecisionItem, Opened, ItemOpened).When(s => PositionRules.Submit(Forum, s, new SubmitPosition(Item, Stance.Support, "", null, Sub), ActorOf(Gov), Now))
+        Given(Scheduled, DecisionItem, Opened, ItemOpened).When((s, p) => PositionRules.Submit(Forum, s, null, new SubmitPosition(Item, Stance.Support, "", null, Sub, Now), ActorOf(Gov), Now))
             .ThenRejected(RejectionKind.Conflict, "check-in-first");
 
     [Fact]
     public void Given_closed_item_When_a_member_submits_Then_item_not_open() =>
         Given([.. Live, new DecisionRecorded(S, Item, Outcome.Deferred, "t", [], [], new Quorum(true, 4, 2, 4, false, true, ""), new Dictionary<Stance, int>(), Admin.AccountId, Now), new AgendaItemClosed(S, Item, Admin.AccountId, Now)])
-            .When(s => PositionRules.Submit(Forum, s, new SubmitPosition(Item, Stance.Support, "", null, Sub), ActorOf(Gov), Now))
+            .When((s, p) => PositionRules.Submit(Forum, s, null, new SubmitPosition(Item, Stance.Support, "", null, Sub, Now), ActorOf(Gov), Now))
             .ThenRejected(RejectionKind.Conflict, "item-not-open");
 
     [Fact]
     public void Given_closed_session_When_a_member_submits_Then_session_closed() =>
         Given(Scheduled, DecisionItem, Opened, In(Gov), new SessionClosed(S, Admin.AccountId, Now))
-            .When(s => PositionRules.Submit(Forum, s, new SubmitPosition(Item, Stance.Support, "", null, Sub), ActorOf(Gov), Now))
+            .When((s, p) => PositionRules.Submit(Forum, s, null, new SubmitPosition(Item, Stance.Support, "", null, Sub, Now), ActorOf(Gov), Now))
             .ThenRejected(RejectionKind.Conflict, "session-closed");
 
     [Fact]
     public void Given_member_in_the_room_When_the_secretariat_records_for_them_Then_it_says_who_recorded() =>
-        Given(Live).When(s => PositionRules.Submit(Forum, s, new SubmitPosition(Item, Stance.Abstain, "", Gov.MemberId, Sub), Admin, Now))
+        Given(Live).When((s, p) => PositionRules.Submit(Forum, s, null, new SubmitPosition(Item, Stance.Abstain, "", Gov.MemberId, Sub, Now), Admin, Now))
             .Then(new PositionSubmitted(S, Item, Gov.MemberId, Stance.Abstain, "", Admin.Email, Sub, Now));
 
     [Fact]
     public void Given_member_online_When_the_secretariat_records_for_them_Then_rejected() =>
-        Given(Live).When(s => PositionRules.Submit(Forum, s, new SubmitPosition(Item, Stance.Abstain, "", Cso.MemberId, Sub), Admin, Now))
+        Given(Live).When((s, p) => PositionRules.Submit(Forum, s, null, new SubmitPosition(Item, Stance.Abstain, "", Cso.MemberId, Sub, Now), Admin, Now))
             .ThenRejected(RejectionKind.Conflict, "on-behalf-in-room-only");
 
     [Fact]
     public void Given_a_block_stands_When_consensus_is_recorded_Then_rejected() =>
-        Given([.. Live, Pos(Cso, Stance.Block)]).When(s => DecisionRules.Decide(Forum, s, new RecordDecision(Item, Outcome.ConsensusReached, "t", [], [], []), ActorOf(GovChair), Now))
+        Given([.. Live, Pos(Cso, Stance.Block)]).When((s, p) => DecisionRules.Decide(Forum, s, p.On(Item), new RecordDecision(Item, Outcome.ConsensusReached, "t", [], [], []), ActorOf(GovChair), Now))
             .ThenRejected(RejectionKind.Conflict, "block-stands");
 
     [Fact]
     public void Given_an_objection_When_decided_without_a_response_Then_response_required() =>
-        Given([.. Live, Pos(Cso, Stance.Object)]).When(s => DecisionRules.Decide(Forum, s, new RecordDecision(Item, Outcome.ConsensusWithReservations, "t", [], [], []), ActorOf(GovChair), Now))
+        Given([.. Live, Pos(Cso, Stance.Object)]).When((s, p) => DecisionRules.Decide(Forum, s, p.On(Item), new RecordDecision(Item, Outcome.ConsensusWithReservations, "t", [], [], []), ActorOf(GovChair), Now))
             .ThenRejected(RejectionKind.Conflict, "response-required");
 
     [Fact]
     public void Given_an_objection_answered_When_decided_Then_decision_names_it_with_quorum_and_who_was_present()
     {
-        var verdict = DecisionRules.Decide(Forum, Spec<SessionState>.Fold([.. Live, Pos(Cso, Stance.Object, "too slow"), Pos(Gov, Stance.Support)]),
+        object[] given = [.. Live, Pos(Cso, Stance.Object, "too slow"), Pos(Gov, Stance.Support)];
+        var verdict = DecisionRules.Decide(Forum, Spec<SessionState>.Fold(given), new GivenPositions(given).On(Item),
             new RecordDecision(Item, Outcome.ConsensusWithReservations, "Publish by June", [new ResponseToPosition(Cso.MemberId, "We add a review in a year.")], [], []),
             ActorOf(GovChair), Now);
         verdict.Rejection.ShouldBeNull();
@@ -147,15 +182,15 @@ public class SessionRulesTests
     public void Given_no_quorum_When_consensus_is_recorded_Then_rejected_but_deferral_allowed()
     {
         object[] thin = [Scheduled, DecisionItem, Opened, In(GovChair), ItemOpened];
-        Given(thin).When(s => DecisionRules.Decide(Forum, s, new RecordDecision(Item, Outcome.ConsensusReached, "t", [], [], []), ActorOf(GovChair), Now))
+        Given(thin).When((s, p) => DecisionRules.Decide(Forum, s, p.On(Item), new RecordDecision(Item, Outcome.ConsensusReached, "t", [], [], []), ActorOf(GovChair), Now))
             .ThenRejected(RejectionKind.Conflict, "quorum-not-met");
-        DecisionRules.Decide(Forum, Spec<SessionState>.Fold(thin), new RecordDecision(Item, Outcome.Deferred, "t", [], [], []), ActorOf(GovChair), Now)
+        DecisionRules.Decide(Forum, Spec<SessionState>.Fold(thin), new GivenPositions(thin).On(Item), new RecordDecision(Item, Outcome.Deferred, "t", [], [], []), ActorOf(GovChair), Now)
             .Events.ShouldHaveSingleItem().ShouldBeOfType<DecisionRecorded>().Quorum.Met.ShouldBeFalse();
     }
 
     [Fact]
     public void Given_consensus_only_rules_When_a_vote_is_recorded_Then_rejected() =>
-        Given(Live).When(s => DecisionRules.Decide(Forum, s, new RecordDecision(Item, Outcome.VoteCarried, "t", [], [], []), ActorOf(GovChair), Now))
+        Given(Live).When((s, p) => DecisionRules.Decide(Forum, s, p.On(Item), new RecordDecision(Item, Outcome.VoteCarried, "t", [], [], []), ActorOf(GovChair), Now))
             .ThenRejected(RejectionKind.Conflict, "consensus-only");
 
     [Fact]

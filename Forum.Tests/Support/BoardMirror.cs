@@ -139,13 +139,18 @@ public sealed class BoardMirror : IAsyncDisposable
         if (gap) _ = Task.Run(async () => { Rejoins++; await Rejoin(); });
     }
 
-    /// <summary>The same rule the browser applies: replace the small parts, upsert what was touched.</summary>
+    /// <summary>The same rule the browser applies: replace the board's small parts when they came, upsert the touched records by version.</summary>
     public static void Apply(SessionBoard b, BoardChange c)
     {
         b.Version = c.ToVersion;
-        b.Status = c.Status; b.CurrentItemId = c.CurrentItemId; b.Title = c.Title; b.StartsAt = c.StartsAt; b.EndsAt = c.EndsAt;
-        b.Venue = c.Venue; b.OnlineUrl = c.OnlineUrl; b.CancelReason = c.CancelReason; b.Attendance = c.Attendance; b.Quorum = c.Quorum;
-        b.Hands = c.Hands; b.Floor = c.Floor; b.SpeakingSeconds = c.SpeakingSeconds; b.Rsvp = c.Rsvp; b.RsvpPending = c.RsvpPending;
+        if (c.Header is { } h)
+        {
+            b.Status = h.Status; b.CurrentItemId = h.CurrentItemId; b.Title = h.Title; b.StartsAt = h.StartsAt; b.EndsAt = h.EndsAt; b.Venue = h.Venue;
+            b.OnlineUrl = h.OnlineUrl; b.CancelReason = h.CancelReason; b.OpenedAt = h.OpenedAt; b.ClosedAt = h.ClosedAt; b.Attendance = h.Attendance;
+            b.VotingPresent = h.VotingPresent; b.Attended = h.Attended; b.VotingMembers = h.VotingMembers; b.Rules = h.Rules; b.CoChairs = h.CoChairs;
+            b.Quorum = h.Quorum; b.FullestQuorum = h.FullestQuorum; b.Hands = h.Hands; b.Floor = h.Floor; b.SpeakingSeconds = h.SpeakingSeconds;
+            b.Rsvp = h.Rsvp; b.RsvpPending = h.RsvpPending; b.Invited = h.Invited;
+        }
         foreach (var item in c.Items)
         {
             var existing = b.Agenda.FirstOrDefault(i => i.ItemId == item.ItemId);
@@ -153,14 +158,20 @@ public sealed class BoardMirror : IAsyncDisposable
             if (existing is not null) b.Agenda.Remove(existing);
             b.Agenda.Add(item);
         }
-        b.Agenda = b.Agenda.OrderBy(i => c.AgendaOrder.IndexOf(i.ItemId)).ToList();
+        if (c.AgendaOrder is { } order) b.Agenda = b.Agenda.OrderBy(i => order.IndexOf(i.ItemId)).ToList();
+        foreach (var t in c.Tallies)
+            if (b.Agenda.FirstOrDefault(i => i.ItemId == t.ItemId) is { } item) { item.Tally = t.Tally; item.TallyByGroup = t.TallyByGroup; }
         foreach (var p in c.Positions)
         {
-            var item = b.Agenda.First(i => i.ItemId == p.ItemId);
-            if (p.Position is null) item.Positions.Remove(p.MemberId); else item.Positions[p.MemberId] = p.Position;
+            if (b.Agenda.FirstOrDefault(i => i.ItemId == p.ItemId) is not { } item) continue;
+            if (item.Positions.TryGetValue(p.MemberId, out var held) && held.Version >= p.Version) continue;
+            if (p.Withdrawn) item.Positions.Remove(p.MemberId); else item.Positions[p.MemberId] = p;
         }
         foreach (var a in c.Attendees)
-            if (a.Attendee is null) b.Attendees.Remove(a.MemberId); else b.Attendees[a.MemberId] = a.Attendee;
+        {
+            if (b.Attendees.TryGetValue(a.MemberId, out var held) && held.Version >= a.Version) continue;
+            if (a.Present) b.Attendees[a.MemberId] = a; else b.Attendees.Remove(a.MemberId);
+        }
     }
 
     /// <summary>Completes when the screen shows what the condition asks for (an awaited signal, not a sleep).</summary>

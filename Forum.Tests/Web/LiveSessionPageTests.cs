@@ -99,9 +99,10 @@ public class LiveSessionPageTests(BrowserFixture fixture) : WebWorldContext(fixt
         var results = await page.EvaluateAsync<string[]>(@"async () => {
             const { applyChange } = await import('/js/board.js');
             const board = { version: 5, status: 'Open', agenda: [{ itemId: 'i1', title: 'A', positions: { m0: { stance: 'Support' } } }], attendees: {} };
-            const change = (from, to, extra = {}) => ({ fromVersion: from, toVersion: to, status: 'Open', currentItemId: 'i1', attendance: {}, quorum: null,
-              hands: [], floor: null, speakingSeconds: {}, agendaOrder: ['i1'], items: [{ itemId: 'i1', title: 'A2', tally: { Block: 1 } }],
-              positions: [{ itemId: 'i1', memberId: 'm1', position: { stance: 'Block' } }], attendees: [], ...extra });
+            const change = (from, to, extra = {}) => ({ fromVersion: from, toVersion: to,
+              header: { status: 'Open', currentItemId: 'i1', attendance: {}, quorum: null, hands: [], floor: null, speakingSeconds: {} },
+              agendaOrder: ['i1'], items: [{ itemId: 'i1', title: 'A2' }], tallies: [{ itemId: 'i1', tally: { Block: 1 }, tallyByGroup: {} }],
+              positions: [{ itemId: 'i1', memberId: 'm1', stance: 'Block', version: to, withdrawn: false }], attendees: [], ...extra });
             return [
               applyChange(board, change(3, 5)),
               applyChange(board, change(4, 7)),

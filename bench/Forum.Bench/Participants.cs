@@ -154,8 +154,7 @@ public sealed class ForumParticipant(Guid sessionId, Guid itemId) : Participant
         if (to <= _version) { Stale++; return true; }
         if (from > _version) return false;
         foreach (var p in change.GetProperty("positions").EnumerateArray())
-            if (p.TryGetProperty("position", out var position) && position.ValueKind == JsonValueKind.Object)
-                Seen(position.GetProperty("statement").GetString(), at, viaPush: true);
+            if (!p.GetProperty("withdrawn").GetBoolean()) Seen(p.GetProperty("statement").GetString(), at, viaPush: true);
         _version = to;
         return true;
     }

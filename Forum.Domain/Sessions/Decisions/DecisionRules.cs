@@ -9,7 +9,9 @@ namespace Forum.Domain.Sessions.Decisions;
 /// </summary>
 public static class DecisionRules
 {
-    public static Verdict Decide(ForumState forum, SessionState s, RecordDecision c, Actor? actor, DateTimeOffset now)
+    /// <summary><paramref name="positions"/>: the item's positions as they stand (withdrawn ones left out), by member.</summary>
+    public static Verdict Decide(ForumState forum, SessionState s, IReadOnlyDictionary<Guid, PositionState> positions, RecordDecision c, Actor? actor,
+        DateTimeOffset now)
     {
         if (SessionRules.CoChairOnly(forum, actor, "record decisions") is { } denied) return denied;
         if (SessionRules.OpenItemOf(s, c.ItemId, "record a decision on") is { Rejection: { } r }) return r;
@@ -27,13 +29,13 @@ public static class DecisionRules
             if (Input.First(Input.Id($"responses[{i}].memberId", response.MemberId),
                     Input.Required($"responses[{i}].response", response.Response, SessionRules.StatementMax)) is { } badResponse)
                 return badResponse;
-            if (!item.Positions.ContainsKey(response.MemberId!.Value))
+            if (!positions.ContainsKey(response.MemberId!.Value))
                 return Rejection.Invalid($"responses[{i}].memberId", "response-to-a-position", $"{response.MemberId} has no position on '{item.Title}' to respond to.");
             responses[response.MemberId.Value] = response.Response!.Trim();
         }
 
-        var stances = item.Positions.Values.Select(p => p.Stance).ToList();
-        var blocks = item.Positions.Where(p => p.Value.Stance == Stance.Block).ToList();
+        var stances = positions.Values.Select(p => p.Stance).ToList();
+        var blocks = positions.Where(p => p.Value.Stance == Stance.Block).ToList();
         if (outcome is Outcome.ConsensusReached or Outcome.ConsensusWithReservations && blocks.Count > 0)
             return Rejection.Conflict("block-stands",
                 $"Consensus cannot be recorded while a Block stands ({string.Join(", ", blocks.Select(b => SessionRules.NameOf(forum, s, b.Key)))}); record NoConsensus, Deferred, or a vote where the rules allow.");
@@ -55,12 +57,12 @@ public static class DecisionRules
         }
 
         // DESIGN: a decision names every Block on record, and gives a reasoned response to each position not followed.
-        var notFollowed = item.Positions.Where(p => p.Value.Stance is Stance.Object or Stance.Block).ToList();
+        var notFollowed = positions.Where(p => p.Value.Stance is Stance.Object or Stance.Block).ToList();
         var unanswered = notFollowed.Where(p => !responses.ContainsKey(p.Key)).Select(p => SessionRules.NameOf(forum, s, p.Key)).ToList();
         if (unanswered.Count > 0)
             return Rejection.Conflict("response-required", $"Each Object and Block needs a reasoned response; none given to: {string.Join(", ", unanswered)}.");
 
-        var objections = item.Positions
+        var objections = positions
             .Where(p => p.Value.Stance is Stance.Object or Stance.Block || responses.ContainsKey(p.Key))
             .Select(p => new ObjectionOnRecord(p.Key, SessionRules.NameOf(forum, s, p.Key), SessionRules.GroupOf(forum, s, p.Key), p.Value.Stance, p.Value.Statement, responses.GetValueOrDefault(p.Key, "")))
             .ToList();

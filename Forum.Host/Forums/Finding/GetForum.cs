@@ -1,10 +1,4 @@
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Forums;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Forums.Finding;
 

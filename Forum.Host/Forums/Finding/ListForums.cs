@@ -1,7 +1,4 @@
-using Forum.Domain.Common;
 using Forum.Projections.Forums;
-using Marten;
-using Wolverine.Http;
 
 namespace Forum.Host.Forums.Finding;
 

@@ -1,11 +1,5 @@
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Forums;
 using Forum.Projections.Sessions;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Forums.Health;
 

@@ -1,9 +1,3 @@
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Forum.Host.Forums.Membership;
 
 public static class RemoveMemberEndpoint

@@ -1,15 +1,10 @@
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
-
 namespace Forum.Host.Forums.Secretariat;
 
 public sealed record AssignSecretariatRequest(string? Email);
 
 public static class AssignSecretariatEndpoint
 {
+    /// <summary>The platform administrator names a forum's secretariat by e-mail: it need not be a member, and acts for the forum once signed in.</summary>
     [WolverinePost("/api/forums/{forumId}/secretariat"), Tags("Forums")]
     public static (IResult, Events) Post(AssignSecretariatRequest r, [WriteAggregate("forumId", Required = false)] ForumState forum, [NotBody] Actor actor,
         TimeProvider clock) =>

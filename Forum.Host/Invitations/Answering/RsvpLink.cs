@@ -1,12 +1,7 @@
 using System.Security.Claims;
-using Forum.Domain.Common;
 using Forum.Domain.Invitations;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Authentication;
-using Wolverine.Http;
 
 namespace Forum.Host.Invitations.Answering;
 

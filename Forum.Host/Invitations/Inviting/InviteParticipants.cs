@@ -1,10 +1,4 @@
 using Forum.Domain.Invitations;
-using Forum.Domain.Sessions;
-using Forum.Host.Infrastructure;
-using Forum.Host.Sessions;
-using Wolverine;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Invitations.Inviting;
 
@@ -19,7 +13,7 @@ public static class InviteParticipantsEndpoint
     /// </summary>
     [WolverinePost("/api/sessions/{sessionId}/invitations"), Tags("Invitations")]
     public static (IResult, Events, OutgoingMessages) Post(InviteRequest r,
-        [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller,
+        [SessionStream] SessionState session, [NotBody] SessionCaller caller,
         TimeProvider clock)
     {
         var command = new InviteParticipants(r.MemberIds, r.All, r.Guests?.Select(g => new GuestInvitee(g?.Name, g?.Email)).ToList());
@@ -28,7 +22,7 @@ public static class InviteParticipantsEndpoint
         var named = verdict.Accepted
             ? InvitationRules.Resolve(caller.Forum, session, command).Invitees.Select(i => session.InvitationFor(i.Email)?.InvitationId ?? i.InvitationId).ToList()
             : [];
-        var body = new { invitationIds = named, invited, version = session.Version + verdict.Events.Count };
+        var body = new { invitationIds = named, invited, version = caller.Version + verdict.Events.Count };
         var (result, events) = verdict.Answer(invited.Count > 0 ? Results.Created($"/api/sessions/{session.Id}/invitations", body) : Results.Ok(body));
         var outgoing = new OutgoingMessages();
         if (invited.Count > 0) outgoing.Add(new InvitationsIssued(session.Id, invited));

@@ -1,10 +1,4 @@
 using Forum.Domain.Invitations;
-using Forum.Domain.Sessions;
-using Forum.Host.Infrastructure;
-using Forum.Host.Sessions;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Invitations.Inviting;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Wolverine.Http;
 
 namespace Forum.Host.Minutes.Publishing;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Forum.Domain.Forums;
 using Forum.Domain.Minutes;
 using Forum.Host.Minutes.Drafting;
 

@@ -1,9 +1,5 @@
 using Forum.Domain.Minutes;
-using Forum.Host.Infrastructure;
 using Forum.Host.Minutes.Reviewing;
-using Marten;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Minutes.Publishing;
 

@@ -1,11 +1,7 @@
-using Forum.Domain.Forums;
 using Forum.Domain.Minutes;
-using Forum.Host.Infrastructure;
 using Forum.Host.Minutes.Reviewing;
 using Forum.Projections.Forums;
 using Forum.Projections.Minutes;
-using Marten;
-using Wolverine.Http;
 
 namespace Forum.Host.Minutes.Reading;
 

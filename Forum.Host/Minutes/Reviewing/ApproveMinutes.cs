@@ -1,7 +1,4 @@
 using Forum.Domain.Minutes;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Minutes.Reviewing;
 

@@ -1,11 +1,7 @@
-using Forum.Domain.Common;
 using Forum.Domain.Minutes;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
 using Forum.Projections.Minutes;
-using Marten;
 using System.Security.Claims;
-using Wolverine.Http;
 
 namespace Forum.Host.Minutes.Reviewing;
 

@@ -1,8 +1,4 @@
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Scheduling;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Agenda;
 
@@ -11,11 +7,11 @@ public sealed record AgendaItemRequest(string? Title, string? Description, ItemK
 public static class AddAgendaItemEndpoint
 {
     [WolverinePost("/api/sessions/{sessionId}/agenda"), Tags("Sessions")]
-    public static (IResult, Events) Post(AgendaItemRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock)
+    public static (IResult, Events) Post(AgendaItemRequest r, [SessionStream] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock)
     {
         var itemId = Guid.CreateVersion7();
         var verdict = SchedulingRules.AddItem(caller.Forum, session, new AddAgendaItem(itemId, r.Title, r.Description, r.Kind, r.Presenter, r.Minutes), caller.Actor,
             clock.GetUtcNow());
-        return verdict.Answer(Results.Created($"/api/sessions/{session.Id}/agenda/{itemId}", new { itemId, version = session.Version + verdict.Events.Count }));
+        return verdict.Answer(Results.Created($"/api/sessions/{session.Id}/agenda/{itemId}", new { itemId, version = caller.Version + verdict.Events.Count }));
     }
 }

@@ -1,15 +1,11 @@
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Scheduling;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Agenda;
 
 public static class AmendAgendaItemEndpoint
 {
     [WolverinePut("/api/sessions/{sessionId}/agenda/{itemId}"), Tags("Sessions")]
-    public static (IResult, Events) Put(Guid itemId, AgendaItemRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
+    public static (IResult, Events) Put(Guid itemId, AgendaItemRequest r, [SessionStream] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
         SchedulingRules.AmendItem(caller.Forum, session, new AmendAgendaItem(itemId, r.Title, r.Description, r.Kind, r.Presenter, r.Minutes), caller.Actor,
-            clock.GetUtcNow()).Answer(session);
+            clock.GetUtcNow()).Answer(caller);
 }

@@ -1,11 +1,5 @@
-using Forum.Domain.Common;
-using Forum.Domain.Sessions;
 using Forum.Host.Identity;
-using Forum.Host.Infrastructure;
-using Marten;
 using Microsoft.Extensions.Options;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Board;
 

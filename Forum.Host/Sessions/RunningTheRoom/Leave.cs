@@ -1,8 +1,4 @@
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.RunningTheRoom;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.RunningTheRoom;
 
@@ -10,7 +6,11 @@ public sealed record LeaveRequest(Guid? MemberId);
 
 public static class LeaveEndpoint
 {
+    /// <summary>
+    /// Leaving ends one's presence (or, for the secretariat, records someone leaving): quorum counts who is really present, a held
+    /// floor is yielded with its time, a raised hand comes down.
+    /// </summary>
     [WolverinePost("/api/sessions/{sessionId}/leave"), Tags("Live session")]
-    public static (IResult, Events) Post(LeaveRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
-        RoomRules.Leave(caller.Forum, session, new Leave(r.MemberId), caller.Actor, clock.GetUtcNow()).Answer(session);
+    public static (IResult, Events) Post(LeaveRequest r, [SessionStream] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
+        RoomRules.Leave(caller.Forum, session, new Leave(r.MemberId), caller.Actor, clock.GetUtcNow()).Answer(caller);
 }

@@ -1,8 +1,4 @@
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.RunningTheRoom;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.RunningTheRoom;
 
@@ -10,7 +6,8 @@ public sealed record HandRequest(bool? Raised);
 
 public static class RaiseHandEndpoint
 {
+    /// <summary>A raised hand joins the queue the co-chairs give the floor from; raising it twice changes nothing.</summary>
     [WolverinePost("/api/sessions/{sessionId}/hands"), Tags("Live session")]
-    public static (IResult, Events) Post(HandRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
-        RoomRules.Hand(caller.Forum, session, new RaiseHand(r.Raised), caller.Actor, clock.GetUtcNow()).Answer(session);
+    public static (IResult, Events) Post(HandRequest r, [SessionStream] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
+        RoomRules.Hand(caller.Forum, session, new RaiseHand(r.Raised), caller.Actor, clock.GetUtcNow()).Answer(caller);
 }

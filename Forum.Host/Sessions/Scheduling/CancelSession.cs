@@ -1,9 +1,4 @@
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Scheduling;
-using Wolverine;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Scheduling;
 
@@ -15,7 +10,7 @@ public sealed record SessionWasCancelled(Guid SessionId);
 public static class CancelSessionEndpoint
 {
     [WolverinePost("/api/sessions/{sessionId}/cancel"), Tags("Sessions")]
-    public static (IResult, Events, OutgoingMessages) Post(CancelRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
+    public static (IResult, Events, OutgoingMessages) Post(CancelRequest r, [SessionStream] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
         SchedulingRules.Cancel(caller.Forum, session, new CancelSession(r.Reason), caller.Actor, clock.GetUtcNow())
-            .Answer(session, _ => new SessionWasCancelled(session.Id));
+            .Answer(caller, _ => new SessionWasCancelled(session.Id));
 }

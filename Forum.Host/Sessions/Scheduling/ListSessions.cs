@@ -1,11 +1,4 @@
-using Forum.Domain.Sessions;
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
 using Forum.Projections.Sessions;
-using Marten;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Scheduling;
 

@@ -1,9 +1,4 @@
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Scheduling;
-using Wolverine;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Scheduling;
 
@@ -15,7 +10,7 @@ public sealed record SessionScheduleChanged(Guid SessionId);
 public static class RescheduleSessionEndpoint
 {
     [WolverinePut("/api/sessions/{sessionId}/schedule"), Tags("Sessions")]
-    public static (IResult, Events, OutgoingMessages) Put(RescheduleRequest r, [WriteAggregate("sessionId", Required = false, LoadStyle = ConcurrencyStyle.Exclusive)] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
+    public static (IResult, Events, OutgoingMessages) Put(RescheduleRequest r, [SessionStream] SessionState session, [NotBody] SessionCaller caller, TimeProvider clock) =>
         SchedulingRules.Reschedule(caller.Forum, session, new RescheduleSession(r.StartsAt, r.EndsAt, r.Venue, r.OnlineUrl), caller.Actor, clock.GetUtcNow())
-            .Answer(session, _ => new SessionScheduleChanged(session.Id));
+            .Answer(caller, _ => new SessionScheduleChanged(session.Id));
 }

@@ -1,10 +1,4 @@
-using Forum.Domain.Sessions;
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
 using Forum.Domain.Sessions.Scheduling;
-using Forum.Host.Infrastructure;
-using Wolverine.Http;
-using Wolverine.Marten;
 
 namespace Forum.Host.Sessions.Scheduling;
 

@@ -1,15 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
-using Forum.Domain.Common;
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Positions;
-using Forum.Host.Infrastructure;
-using Marten;
+using Forum.Projections.Sessions;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
-using Wolverine.Http;
+using Npgsql;
+using Wolverine.Attributes;
 
 namespace Forum.Host.Sessions.SubmittingPositions;
+
+// A position's whole way in (ADR 0007, 0013): the door check and durable 202, the batch that decides and appends under the
+// session's lock, and the receipt that says what became of each submission.
 
 public sealed record PositionRequest(Stance? Stance, string? Statement, Guid? OnBehalfOf);
 
@@ -20,10 +20,10 @@ public interface ISessionMessage
 
 /// <summary>A position accepted at the door and queued for its session (partitioned by session, batched).</summary>
 public sealed record PositionSubmission(Guid SessionId, Guid ItemId, Guid SubmissionId, Guid AccountId, string Email, bool IsAdministrator,
-    Stance Stance, string? Statement, Guid? OnBehalfOf) : ISessionMessage
+    Stance Stance, string? Statement, Guid? OnBehalfOf, DateTimeOffset AcceptedAt) : ISessionMessage
 {
     public Actor Actor => new(AccountId, Email, IsAdministrator);
-    public SubmitPosition Command => new(ItemId, Stance, Statement, OnBehalfOf, SubmissionId);
+    public SubmitPosition Command => new(ItemId, Stance, Statement, OnBehalfOf, SubmissionId, AcceptedAt);
 }
 
 public static class SubmitPositionEndpoint
@@ -45,9 +45,11 @@ public static class SubmitPositionEndpoint
             return (Problems.Of(Rejection.Invalid("Idempotency-Key", "field-too-long", "The Idempotency-Key header may be at most 200 characters.")), outgoing);
         var actor = caller.Actor;
         var submissionId = key.Length > 0 ? SubmissionIdFor(actor.AccountId, session.Id, key) : Guid.CreateVersion7();
+        var now = clock.GetUtcNow();
         var message = new PositionSubmission(session.Id, itemId, submissionId, actor.AccountId, actor.Email, actor.IsAdministrator,
-            r.Stance ?? default, r.Statement, r.OnBehalfOf);
-        var check = PositionRules.Submit(caller.Forum, session, message.Command with { Stance = r.Stance }, actor, clock.GetUtcNow());
+            r.Stance ?? default, r.Statement, r.OnBehalfOf, now);
+        // Everything but the member's current position is checked here; the batch decides again with it, under the lock.
+        var check = PositionRules.Submit(caller.Forum, session, null, message.Command with { Stance = r.Stance }, actor, now);
         if (check.Rejection is { } rejection) return (Problems.Of(rejection), outgoing);
         outgoing.Add(message);
         return (Results.Accepted($"/api/sessions/{session.Id}/submissions/{submissionId}", new { submissionId, status = "Accepted" }), outgoing);
@@ -57,5 +59,142 @@ public static class SubmitPositionEndpoint
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{accountId:N}/{sessionId:N}/{key}"));
         return new Guid(hash.AsSpan(0, 16));
+    }
+}
+
+/// <summary>Sent to the submitter when a position accepted at the door was refused when its turn came.</summary>
+public sealed record SubmissionRefused(Guid SessionId, Guid SubmissionId, Guid AccountId, string Rule, string Detail);
+
+public static class PositionSubmissionHandler
+{
+    /// <summary>
+    /// One batch per session slot (ADR 0007). Per session, in one transaction: lock the stream, drop submissions already seen
+    /// (retries, repeats inside the batch), decide each in order against the member's position as it stands (so an earlier
+    /// submission never lands on a later one, ADR 0013), append all in one go, and keep a receipt for each. If the store
+    /// refuses the batch for what one submission holds, each is tried alone, so the others are applied and only that one
+    /// is refused — with a receipt that says why.
+    /// </summary>
+    [NonTransactional]
+    public static async Task<OutgoingMessages> Handle(PositionSubmission[] batch, IDocumentStore store, StateCache cache, TimeProvider clock,
+        ILogger<PositionSubmission> log)
+    {
+        var outgoing = new OutgoingMessages();
+        // Sessions in a fixed order, so two batches never wait on each other's locks.
+        foreach (var group in batch.GroupBy(b => b.SessionId).OrderBy(g => g.Key))
+        {
+            try
+            {
+                outgoing.AddRange(await Apply(store, cache, group.Key, group.ToList(), clock.GetUtcNow()));
+            }
+            catch (Exception e) when (RefusedForItsData(e) && group.Count() > 1)
+            {
+                log.LogWarning(e, "The store refused a batch of {Count} positions for session {SessionId}; applying them one by one", group.Count(), group.Key);
+                foreach (var one in group) outgoing.AddRange(await ApplyAlone(store, cache, one, clock.GetUtcNow(), log));
+            }
+        }
+        return outgoing;
+    }
+
+    private static async Task<IReadOnlyList<object>> ApplyAlone(IDocumentStore store, StateCache cache, PositionSubmission m, DateTimeOffset now,
+        ILogger log)
+    {
+        try
+        {
+            return await Apply(store, cache, m.SessionId, [m], now);
+        }
+        catch (Exception e) when (RefusedForItsData(e))
+        {
+            log.LogWarning(e, "The store refused submission {SubmissionId}", m.SubmissionId);
+            var refusal = Rejection.Invalid("statement", "position-unstorable", "This position could not be stored as sent; send it again without unusual characters.");
+            await using var session = store.LightweightSession();
+            session.Store(Receipt(m, now, SubmissionStatus.Refused, refusal));
+            await session.SaveChangesAsync();
+            return [new SubmissionRefused(m.SessionId, m.SubmissionId, m.AccountId, refusal.Rule, refusal.Detail)];
+        }
+    }
+
+    private static async Task<IReadOnlyList<object>> Apply(IDocumentStore store, StateCache cache, Guid sessionId, IReadOnlyList<PositionSubmission> batch,
+        DateTimeOffset now)
+    {
+        var outgoing = new List<object>();
+        await using var session = store.LightweightSession();
+        var stream = await session.Events.FetchForExclusiveWriting<SessionState>(sessionId);
+        var seen = (await session.LoadManyAsync<PositionReceipt>(batch.Select(b => b.SubmissionId).Distinct())).Select(r => r.Id).ToHashSet();
+        var state = stream.Aggregate;
+        var forum = state is null ? null : await cache.Forum(session, state.ForumId);
+        var current = forum is null ? [] : await Current(session, forum, sessionId, batch);
+        var events = new List<object>();
+        foreach (var m in batch)
+        {
+            if (!seen.Add(m.SubmissionId)) continue;
+            var key = (m.ItemId, MemberOf(forum, m));
+            var verdict = state is null || forum is null
+                ? Verdict.Reject(SessionRules.SessionNotFound(m.SessionId))
+                : PositionRules.Submit(forum, state, current.GetValueOrDefault(key), m.Command, m.Actor, now);
+            if (verdict.Rejection is { } r)
+            {
+                var superseded = r.Rule == PositionRules.Superseded;
+                session.Store(Receipt(m, now, superseded ? SubmissionStatus.Superseded : SubmissionStatus.Refused, r));
+                // A superseded submission is old news to its sender, who sees their later position on the board.
+                if (!superseded) outgoing.Add(new SubmissionRefused(m.SessionId, m.SubmissionId, m.AccountId, r.Rule, r.Detail));
+                continue;
+            }
+            session.Store(Receipt(m, now, verdict.Events.Count > 0 ? SubmissionStatus.Applied : SubmissionStatus.Unchanged, null));
+            foreach (var p in verdict.Events.OfType<PositionSubmitted>()) current[(p.ItemId, p.MemberId)] = new PositionState(p.Stance, p.Statement, p.At);
+            events.AddRange(verdict.Events);
+        }
+        if (events.Count > 0) stream.AppendMany(events);
+        await session.SaveChangesAsync();
+        return outgoing;
+    }
+
+    /// <summary>The positions the batch's members hold on its items, as the board's parts have them (read under the session's lock).</summary>
+    private static async Task<Dictionary<(Guid ItemId, Guid MemberId), PositionState>> Current(IQuerySession session, ForumState forum, Guid sessionId,
+        IEnumerable<PositionSubmission> batch)
+    {
+        var keys = batch.Select(m => (m.ItemId, MemberId: MemberOf(forum, m))).Where(k => k.MemberId != Guid.Empty)
+            .Select(k => BoardKeys.Position(sessionId, k.ItemId, k.MemberId)).Distinct().ToArray();
+        var positions = keys.Length == 0 ? [] : await session.LoadManyAsync<BoardPosition>(keys);
+        return positions.ToDictionary(p => (p.ItemId, p.MemberId), p => p.AsState());
+    }
+
+    /// <summary>PostgreSQL's class 22 (data exception): the store will never take this data, however often it is retried.</summary>
+    private static bool RefusedForItsData(Exception e) =>
+        e is PostgresException { SqlState: var state } && state.StartsWith("22") || e.InnerException is { } inner && RefusedForItsData(inner);
+
+    private static Guid MemberOf(ForumState? forum, PositionSubmission m) => m.OnBehalfOf ?? forum?.MemberByEmail(m.Email)?.MemberId ?? Guid.Empty;
+
+    private static PositionReceipt Receipt(PositionSubmission m, DateTimeOffset now, SubmissionStatus status, Rejection? r) => new()
+    {
+        Id = m.SubmissionId, SessionId = m.SessionId, ItemId = m.ItemId, AccountId = m.AccountId, At = now, Status = status, Rule = r?.Rule, Detail = r?.Detail,
+    };
+}
+
+/// <summary>Superseded: the member's later position reached the board first; this earlier one was not applied over it.</summary>
+public enum SubmissionStatus { Applied, Unchanged, Refused, Superseded }
+
+/// <summary>What became of one submission; also what makes a retried submission a no-op.</summary>
+public sealed class PositionReceipt
+{
+    public Guid Id { get; set; }
+    public Guid SessionId { get; set; }
+    public Guid ItemId { get; set; }
+    public Guid AccountId { get; set; }
+    public SubmissionStatus Status { get; set; }
+    public string? Rule { get; set; }
+    public string? Detail { get; set; }
+    public DateTimeOffset At { get; set; }
+}
+
+public static class GetSubmissionEndpoint
+{
+    [WolverineGet("/api/sessions/{sessionId}/submissions/{submissionId}"), Tags("Live session")]
+    public static async Task<IResult> Get(Guid submissionId, [ReadAggregate("sessionId", Required = false)] SessionState session, [NotBody] SessionCaller caller,
+        IQuerySession store)
+    {
+        var receipt = await store.LoadAsync<PositionReceipt>(submissionId);
+        if (receipt is null || receipt.SessionId != session.Id || receipt.AccountId != caller.Actor.AccountId)
+            return Results.Ok(new { submissionId, status = "Accepted", detail = "Waiting for its turn on the board." });
+        return Results.Ok(new { submissionId, status = receipt.Status.ToString(), rule = receipt.Rule, detail = receipt.Detail, at = receipt.At });
     }
 }

@@ -2,36 +2,57 @@
 import { groups, stances } from './ui.js';
 
 /**
- * Applies a change in version order. 'stale': already seen (toVersion <= board.version), ignored.
+ * Applies a change in version order (ADR 0013). 'stale': already seen (toVersion <= board.version), ignored.
  * 'gap': the change starts after this board's version (a push was missed), so the caller joins again.
  * 'applied': the board is now at change.toVersion. A change spans [fromVersion, toVersion) and applying it is
- * idempotent, so any board version inside that range may take it.
+ * idempotent, so any board version inside that range may take it. It carries only what changed: the board's own small
+ * parts (header) when any of them did, the touched item headers, tallies, positions and attendees; each record carries
+ * the version it changed at, and the newer wins (pages fetched on demand merge the same way).
  */
 export function applyChange(board, change) {
   if (change.toVersion <= board.version) return 'stale';
   if (change.fromVersion > board.version) return 'gap';
 
-  for (const key of ['status', 'currentItemId', 'title', 'startsAt', 'endsAt', 'venue', 'onlineUrl', 'cancelReason',
-    'attendance', 'quorum', 'hands', 'floor', 'speakingSeconds', 'rsvp', 'rsvpPending']) board[key] = change[key];
-
+  if (change.header) {
+    for (const [key, value] of Object.entries(change.header)) if (!['agenda', 'attendees', 'version', 'id', 'forumId'].includes(key)) board[key] = value;
+  }
   const byId = new Map(board.agenda.map((i) => [i.itemId, i]));
   for (const item of change.items) {
     // Item headers travel without their positions; those come one by one below.
     const before = byId.get(item.itemId);
     byId.set(item.itemId, { ...item, positions: before ? before.positions : {} });
   }
-  board.agenda = change.agendaOrder.map((id) => byId.get(id)).filter(Boolean);
-
-  for (const p of change.positions) {
-    const item = board.agenda.find((i) => i.itemId === p.itemId);
-    if (!item) continue;
-    if (p.position) item.positions[p.memberId] = p.position; else delete item.positions[p.memberId];
+  if (change.agendaOrder) board.agenda = change.agendaOrder.map((id) => byId.get(id)).filter(Boolean);
+  else board.agenda = board.agenda.map((i) => byId.get(i.itemId));
+  for (const tally of change.tallies) {
+    const item = board.agenda.find((i) => i.itemId === tally.itemId);
+    if (item) { item.tally = tally.tally; item.tallyByGroup = tally.tallyByGroup; }
   }
-  for (const a of change.attendees) {
-    if (a.attendee) board.attendees[a.memberId] = a.attendee; else delete board.attendees[a.memberId];
-  }
+  mergePositions(board, change.positions);
+  mergeAttendees(board, change.attendees);
   board.version = change.toVersion;
   return 'applied';
+}
+
+/** Positions from a push or a page: the newer version of each member's position wins; a withdrawn one leaves. */
+export function mergePositions(board, positions) {
+  for (const p of positions) {
+    const item = board.agenda.find((i) => i.itemId === p.itemId);
+    if (!item) continue;
+    const held = item.positions[p.memberId];
+    if (held && held.version >= p.version) continue;
+    if (p.withdrawn) delete item.positions[p.memberId]; else item.positions[p.memberId] = p;
+  }
+}
+
+/** Attendees from a push or a page: the newer wins; someone who left leaves the list. */
+export function mergeAttendees(board, attendees) {
+  board.attendees ||= {};
+  for (const a of attendees) {
+    const held = board.attendees[a.memberId];
+    if (held && held.version >= a.version) continue;
+    if (a.present) board.attendees[a.memberId] = a; else delete board.attendees[a.memberId];
+  }
 }
 
 export const currentItem = (board) => board.agenda.find((i) => i.itemId === board.currentItemId) || null;
@@ -50,11 +71,9 @@ export function count(item, group, stance) {
   return (byGroup && byGroup[stance]) || 0;
 }
 
-/** Voting members present, by group (the people whose positions a co-chair is waiting for). */
+/** Voting members present, by group (the people whose positions a co-chair is waiting for): counted on the board. */
 export function presentVoting(board) {
-  const result = Object.fromEntries(groups.map((g) => [g, 0]));
-  for (const a of Object.values(board.attendees || {})) if (a.role === 'Member') result[a.group] = (result[a.group] || 0) + 1;
-  return result;
+  return Object.fromEntries(groups.map((g) => [g, board.votingPresent?.[g] || 0]));
 }
 
 /**

@@ -1,12 +1,16 @@
 // One live session over the hub every client uses (/hubs/sessions): join, apply BoardChanged in version order,
 // show a lost connection, and resynchronise (join again) on reconnect or on a gap in versions.
-import { applyChange } from './board.js';
+import { applyChange, mergeAttendees } from './board.js';
+import { get } from './api.js';
 import { t } from './i18n.js';
 
 const retryDelays = [0, 300, 1000, 2000, 3000];
 
 export class LiveSession {
-  /** options: sessionId, token (room display), onBoard(board, change), onRefused(submissionId, problem), onError(message) */
+  /**
+   * options: sessionId, token (room display), attendees (true: the page lists everyone present, paged in after each join),
+   * onBoard(board, change), onRefused(submissionId, problem), onError(message)
+   */
   constructor(options) {
     this.options = options;
     this.sessionId = options.sessionId;
@@ -69,6 +73,8 @@ export class LiveSession {
       const joined = await this.connection.invoke('Join', this.sessionId);
       // Never show an older board after a newer one.
       if (!this.board || joined.version >= this.board.version) this.board = joined.board;
+      // A join is light (ADR 0013): the board, the positions on the current item, and one's own attendance.
+      if (this.options.attendees) await this.loadAttendees();
       this.joining = false;
       const waiting = this.pending.sort((a, b) => a.fromVersion - b.fromVersion);
       this.pending = [];
@@ -81,6 +87,15 @@ export class LiveSession {
       if (this.connection.state === 'Connected') this.options.onError?.(String(err.message || err).replace(/^.*HubException: /, ''));
     } finally {
       if (this.joinAgain) { this.joinAgain = false; this.join(); }
+    }
+  }
+
+  /** Everyone present, page by page, merged by version with what pushes already brought. */
+  async loadAttendees() {
+    for (let page = 0; page !== null && page !== undefined;) {
+      const result = await get(`/api/sessions/${this.sessionId}/attendees?page=${page}`);
+      mergeAttendees(this.board, result.attendees);
+      page = result.next;
     }
   }
 

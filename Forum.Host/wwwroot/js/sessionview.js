@@ -9,10 +9,10 @@ import { LiveSession } from './live.js';
  * Joins the session live and loads its forum (for the caller's role and member id).
  * onBoard(board, change) runs on the first board and on every change applied.
  */
-export async function openSession(sessionId, { onBoard, onRefused, onError, token }) {
+export async function openSession(sessionId, { onBoard, onRefused, onError, token, attendees }) {
   const context = { sessionId, forum: null, board: null, live: null };
   context.live = new LiveSession({
-    sessionId, token,
+    sessionId, token, attendees,
     onBoard: async (board, change) => {
       context.board = board;
       if (!context.forum) context.forum = await get(`/api/forums/${board.forumId}`).catch(() => null);
@@ -28,7 +28,7 @@ export async function openSession(sessionId, { onBoard, onRefused, onError, toke
 /** Short spoken notes for what arrived: a position, the floor, a proposal. */
 function announceChange(board, change) {
   for (const p of change.positions) {
-    if (p.position) announce(t('live.positionArrived', { name: p.position.name, stance: label('stance', p.position.stance) }));
+    if (!p.withdrawn) announce(t('live.positionArrived', { name: p.name, stance: label('stance', p.stance) }));
   }
 }
 
@@ -87,7 +87,7 @@ export function positions(item, me) {
       ? el('ul', { class: 'plain' }, byGroup[g].map((p) => el('li', { class: 'position', 'data-member': p.memberId },
         el('strong', {}, p.name), p.memberId === me ? ` (${t('session.you')})` : '', ' ', badge('stance', p.stance),
         p.revision ? el('span', { class: 'muted' }, ` ${t('session.revised')}`) : null,
-        p.recordedBy ? el('span', { class: 'muted' }, ` ${t('session.recordedBySecretariat')}`) : null,
+        p.recordedBySecretariat ? el('span', { class: 'muted' }, ` ${t('session.recordedBySecretariat')}`) : null,
         p.statement ? el('span', { class: 'statement' }, p.statement) : null)))
       : el('p', { class: 'muted' }, t('session.noPositions'))));
 }
@@ -123,7 +123,7 @@ export function tickTimers() {
 export function checkIn(board, forum, alertRegion) {
   const me = forum?.yourMemberId;
   if (!me || board.status !== 'Open') return null;
-  const here = board.attendees[me];
+  const here = board.attendees?.[me];
   const button = (presence) => el('button', {
     type: 'button', class: here ? 'secondary' : '', 'data-key': `check-in-${presence}`,
     on: { click: (e) => busy(e.target, alertRegion, () => post(`/api/sessions/${board.id}/check-in`, { presence })) },
@@ -136,7 +136,7 @@ export function checkIn(board, forum, alertRegion) {
 
 /** Answers to the invitation by group (on Join and GET; live changes may not carry them yet). Null when nobody is invited. */
 export function rsvp(board) {
-  const invited = Object.keys(board.invitees || {}).length;
+  const invited = board.invited || 0;
   if (!invited || !board.rsvp) return null;
   const answers = ['InRoom', 'Online', 'Decline'];
   return [

@@ -152,6 +152,7 @@ $('#decision-form').addEventListener('submit', (e) => {
 
 view.tickTimers();
 view.openSession(sessionId, {
+  attendees: true,
   onBoard: draw,
   onError: (message) => {
     if (message.startsWith('sign-in-required')) signInIfNeeded(new Problem(401, {}));

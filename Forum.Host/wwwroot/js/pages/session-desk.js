@@ -268,6 +268,7 @@ $('#publish-minutes').addEventListener('click', (e) => busy(e.target, $('#minute
 $('#minutes-refresh').addEventListener('click', (e) => busy(e.target, $('#minutes-alert'), reloadMinutes));
 
 view.openSession(sessionId, {
+  attendees: true,
   onBoard: draw,
   onError: (message) => {
     if (message.startsWith('sign-in-required')) signInIfNeeded(new Problem(401, {}));

@@ -37,7 +37,7 @@ function draw(board, change, context) {
   render($('#tallies-region'), item && takesPositions(item) ? view.tallies(item) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
 
   // What I may do now, and why not.
-  const here = me && board.attendees[me];
+  const here = me && board.attendees?.[me];
   const voting = forum?.yourRole === 'Member' || forum?.yourRole === 'CoChair';
   const why = !me ? t('position.notMember') : !voting ? t('position.observer') : board.status !== 'Open' ? t('position.notOpen')
     : !item ? t('session.noCurrent') : !takesPositions(item) ? t('position.information') : item.decision ? t('position.decided')

@@ -1,0 +1,130 @@
+using Forum.Domain.Forums;
+using Forum.Domain.Sessions;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Forum.Projections.Sessions;
+
+/// <summary>
+/// Keeps <see cref="SessionBoard"/> inline (ADR 0013): per session in the commit, load the board and only the parts its new
+/// events touch (<see cref="SessionBoard.PartsOf"/>), apply the events with the board's own Apply methods, then store
+/// the board without its parts and each part that changed. So the cost of a batch of positions is those positions and
+/// one small board, whatever the size of the room.
+/// </summary>
+public sealed class SessionBoardProjection : IProjection
+{
+    private static readonly string SessionEvents = typeof(SessionScheduled).Namespace!;
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        foreach (var stream in events.Where(e => e.Data.GetType().Namespace == SessionEvents).GroupBy(e => e.StreamId))
+        {
+            var board = await Load(operations, stream.Key, stream.ToList(), cancellation);
+            if (board is null) continue;
+            foreach (var e in stream)
+            {
+                if (e.Data is SessionScheduled) continue;
+                board.Apply(e.Data, e.Version);
+            }
+            operations.Store(board.Stored());
+            foreach (var part in board.Changed)
+                switch (part)
+                {
+                    case BoardAttendee a: operations.Store(a); break;
+                    case BoardPosition p: operations.Store(p); break;
+                    case BoardInvitee i: operations.Store(i); break;
+                }
+        }
+    }
+
+    /// <summary>The board with the parts these events touch, ready to apply them.</summary>
+    public static async Task<SessionBoard?> Load(IQuerySession session, Guid sessionId, IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        var board = events[0].Data is SessionScheduled scheduled
+            ? SessionBoard.Create(scheduled)
+            : await session.LoadAsync<SessionBoard>(sessionId, ct);
+        if (board is null) return null;
+        if (events[0].Data is SessionScheduled) board.Version = events[0].Version;
+        var parts = events.SelectMany(e => SessionBoard.PartsOf(e.Data)).Distinct().ToList();
+        await Fill(session, board, parts, ct);
+        return board;
+    }
+
+    /// <summary>Loads the named parts of a board into it (one query per kind).</summary>
+    public static async Task Fill(IQuerySession session, SessionBoard board, IReadOnlyCollection<BoardPart> parts, CancellationToken ct)
+    {
+        string[] Keys(BoardPartKind kind) => parts.Where(p => p.Kind == kind).Select(p => p.Key(board.Id)).Distinct().ToArray();
+        if (Keys(BoardPartKind.Attendee) is { Length: > 0 } attendees)
+            foreach (var a in await session.LoadManyAsync<BoardAttendee>(ct, attendees)) board.Attendees[a.MemberId] = a;
+        if (Keys(BoardPartKind.Invitee) is { Length: > 0 } invitees)
+            foreach (var i in await session.LoadManyAsync<BoardInvitee>(ct, invitees)) board.Invitees[i.InvitationId] = i;
+        if (Keys(BoardPartKind.Position) is { Length: > 0 } positions)
+        {
+            var items = board.Agenda.ToDictionary(i => i.ItemId);
+            foreach (var p in await session.LoadManyAsync<BoardPosition>(ct, positions))
+                if (items.TryGetValue(p.ItemId, out var item)) item.Positions[p.MemberId] = p;
+        }
+    }
+}
+
+public sealed record ItemTally(Guid ItemId, Dictionary<Stance, int> Tally, Dictionary<StakeholderGroup, Dictionary<Stance, int>> TallyByGroup);
+
+/// <summary>
+/// What changed on a board between two versions, as the projection left it (ADR 0013): only what the events touched.
+/// A batch of positions pushes those positions and their items' tallies; anything else also pushes the board's own small
+/// parts (<see cref="Header"/>, without its agenda), the agenda order and the touched item headers. Each part carries the
+/// version it changed at and applying a change is idempotent, so a client at any version in [FromVersion, ToVersion)
+/// may apply it, and pages of positions or attendees read at another version merge by their own versions.
+/// </summary>
+public sealed record BoardChange(
+    long FromVersion,
+    long ToVersion,
+    SessionBoard? Header,
+    List<Guid>? AgendaOrder,
+    List<BoardItem> Items,
+    List<ItemTally> Tallies,
+    List<BoardPosition> Positions,
+    List<BoardAttendee> Attendees)
+{
+    /// <param name="board">The board (as stored) at the span's end.</param>
+    /// <param name="events">The events of the span, in order.</param>
+    /// <param name="parts">The newest stored form of the parts those events touched, by id.</param>
+    public static BoardChange Between(SessionBoard board, long fromVersion, IEnumerable<object> events, IReadOnlyDictionary<string, object> parts)
+    {
+        var headerChanged = false;
+        var items = new HashSet<Guid>();
+        var tallies = new HashSet<Guid>();
+        var touched = new HashSet<string>();
+        foreach (var e in events)
+        {
+            foreach (var part in SessionBoard.PartsOf(e)) touched.Add(part.Key(board.Id));
+            switch (e)
+            {
+                case PositionSubmitted p: tallies.Add(p.ItemId); continue;
+                case PositionWithdrawn p: tallies.Add(p.ItemId); continue;
+                case AgendaReordered: items.UnionWith(board.Agenda.Select(i => i.ItemId)); break;
+                case AgendaItemAdded x: items.Add(x.ItemId); break;
+                case AgendaItemAmended x: items.Add(x.ItemId); break;
+                case AgendaItemWithdrawn x: items.Add(x.ItemId); break;
+                case AgendaItemOpened x: items.Add(x.ItemId); break;
+                case ProposalTabled x: items.Add(x.ItemId); break;
+                case ProposalRevised x: items.Add(x.ItemId); break;
+                case DecisionRecorded x: items.Add(x.ItemId); break;
+                case ActionPointAssigned x: items.Add(x.ItemId); break;
+                case AgendaItemClosed x: items.Add(x.ItemId); break;
+            }
+            headerChanged = true;
+        }
+        var byId = board.Agenda.ToDictionary(i => i.ItemId);
+        var header = headerChanged ? board.Stored() : null;
+        if (header is not null) header.Agenda = [];
+        var touchedParts = touched.Select(k => parts.GetValueOrDefault(k)).Where(p => p is not null).ToList();
+        return new BoardChange(fromVersion, board.Version, header,
+            headerChanged ? board.Agenda.Select(i => i.ItemId).ToList() : null,
+            items.Where(byId.ContainsKey).Select(id => SessionBoard.WithoutParts(byId[id])).ToList(),
+            tallies.Where(byId.ContainsKey).Select(id => new ItemTally(id, byId[id].Tally, byId[id].TallyByGroup)).ToList(),
+            touchedParts.OfType<BoardPosition>().ToList(),
+            touchedParts.OfType<BoardAttendee>().ToList());
+    }
+}
