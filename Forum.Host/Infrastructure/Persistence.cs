@@ -66,6 +66,7 @@ public static class Persistence
             ShortenFailover(opts.Durability);
         });
         builder.Services.AddWolverineHttp();
+        builder.Services.AddHostedService<PositionBatchWarmUp>();
 
         builder.Services.CritterStackDefaults(x =>
         {
@@ -93,4 +94,21 @@ public static class Persistence
         d.ScheduledJobFirstExecution = TimeSpan.FromMilliseconds(500);
         d.OrphanedMessageSweepPollingTime = TimeSpan.FromSeconds(1);
     }
+}
+
+/// <summary>
+/// A host that takes over a dead host's inbox (ADR 0014) meets the position batch first. Without pre-generated code
+/// (`codegen write`) compiling that handler would hold the takeover for seconds, so a host that may take over (not
+/// Solo) compiles it while it starts, before it answers ready.
+/// </summary>
+internal sealed class PositionBatchWarmUp(Wolverine.Runtime.IWolverineRuntime runtime) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        if (runtime.Options.Durability.Mode == DurabilityMode.Balanced && runtime is Wolverine.Runtime.WolverineRuntime r)
+            r.Handlers.HandlerFor(typeof(Forum.Host.Sessions.SubmittingPositions.PositionSubmission[]));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }
