@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using Forum.Tests.Support;
 
 namespace Forum.Tests.ScaleOut;
@@ -11,7 +12,7 @@ namespace Forum.Tests.ScaleOut;
 /// (SIGTERM) or kill it (SIGKILL, as <c>kill -9</c>) for real. It keeps its port across restarts: the proxy in front
 /// knows each host by address.
 /// </summary>
-public sealed class HostProcess(string name, IReadOnlyDictionary<string, string> settings, string workDirectory) : IAsyncDisposable
+public sealed partial class HostProcess(string name, IReadOnlyDictionary<string, string> settings, string workDirectory) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
@@ -21,12 +22,16 @@ public sealed class HostProcess(string name, IReadOnlyDictionary<string, string>
     public int Port { get; } = FreePort();
     public Uri Address => new($"http://127.0.0.1:{Port}/");
     public bool Running => _process is { HasExited: false };
+
+    /// <summary>Wolverine's id for this run of the host (a new one each start), as the host logs it when its agents start.</summary>
+    public Guid? NodeId { get; private set; }
     private HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     /// <summary>Starts the process and completes when it answers ready (PostgreSQL and Redis reachable, schema applied).</summary>
     public async Task Start()
     {
         Directory.CreateDirectory(workDirectory);
+        NodeId = null;
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
         {
             // In Production the host writes the code it generates under ./Internal/Generated: keep that out of the tree.
@@ -48,16 +53,26 @@ public sealed class HostProcess(string name, IReadOnlyDictionary<string, string>
             File.WriteAllText(_pidFile = Path.Combine(pids, $"{Name}-{process.Id}.pid"), process.Id.ToString());
 
         var ready = new Uri(Address, "health/ready");
-        await Poll.Until(async () =>
+        try
         {
-            if (process.HasExited) throw new InvalidOperationException($"{Name} exited with {process.ExitCode}:\n{Tail()}");
-            try
+            // Generous: a host compiles its handlers as it meets them, which takes long on a busy machine.
+            await Poll.Until(async () =>
             {
-                using var answer = await Http.GetAsync(ready);
-                return answer.IsSuccessStatusCode;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
-        }, TimeSpan.FromSeconds(90), () => $"{Name} was not ready:\n{Tail()}");
+                if (process.HasExited) throw new InvalidOperationException($"{Name} exited with {process.ExitCode}:\n{Tail()}");
+                try
+                {
+                    using var answer = await Http.GetAsync(ready);
+                    return answer.IsSuccessStatusCode;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
+            }, TimeSpan.FromMinutes(3), () => $"{Name} was not ready:\n{Tail()}");
+        }
+        catch
+        {
+            // Not left half started: the next test starts it afresh.
+            await Kill();
+            throw;
+        }
     }
 
     /// <summary>SIGKILL: the process ends at once, with nothing flushed or handed over.</summary>
@@ -92,11 +107,15 @@ public sealed class HostProcess(string name, IReadOnlyDictionary<string, string>
     private void Keep(string? line)
     {
         if (line is null) return;
+        if (NodeLine().Match(line) is { Success: true } node) NodeId = Guid.Parse(node.Groups[1].Value);
         _output.Enqueue($"[{Name}] {line}");
         if (Environment.GetEnvironmentVariable("FORUM_TEST_HOST_LOGS") is { Length: > 0 } logs)
             lock (_output) File.AppendAllText(Path.Combine(logs, $"{Name}.log"), $"{DateTime.Now:HH:mm:ss.fff} {line}\n");
         while (_output.Count > 500) _output.TryDequeue(out _);
     }
+
+    [GeneratedRegex("Starting agents for Node ([0-9a-f-]{36})")]
+    private static partial Regex NodeLine();
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int SendSignal(int pid, int signal);

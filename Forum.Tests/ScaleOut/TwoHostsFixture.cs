@@ -59,6 +59,8 @@ public sealed class TwoHostsFixture : IAsyncLifetime
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging__Format"] = "text",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Which node each host is, and when it takes the lead (HostProcess.NodeId).
+            ["Logging__LogLevel__Wolverine.Runtime.Agents.NodeAgentController"] = "Information",
         }, Path.Combine(_work, name));
         A = Host("a");
         B = Host("b");
@@ -205,7 +207,8 @@ public abstract class TwoHostsContext(TwoHostsFixture fixture) : IAsyncLifetime
         var room = new Room(forumId, sessionId, itemId, sec, people[0], people);
         if (!open) return room;
         await api.Post(room.Chair.Token, room.Url("/open"), new { });
-        foreach (var p in people) await api.Post(p.Token, room.Url("/check-in"), new { presence = "Online" });
+        // Check-ins take the session's lock in turn: sent together, they wait for each other rather than for the network.
+        await Task.WhenAll(people.Select(p => api.Post(p.Token, room.Url("/check-in"), new { presence = "Online" })));
         await api.Post(room.Chair.Token, room.Url($"/items/{itemId}/open"), new { });
         await api.Post(room.Chair.Token, room.Url($"/items/{itemId}/proposal"), new { text = "Publish the register as open data by June." });
         return room;
