@@ -49,7 +49,7 @@ public static class Persistence
         // database then both create the same index. Wolverine migrates its own tables at start, under its own lock.
         .ApplyAllDatabaseChangesOnStartup()
         .UseLightweightSessions()
-        // Async projections and subscriptions, when there are any, run on exactly one host and move when it dies (ADR 0014).
+        // Async projections and subscriptions, when there are any, run on exactly one host and move when it dies (ADR 0019).
         .IntegrateWithWolverine(x => x.UseWolverineManagedEventSubscriptionDistribution = true);
 
         builder.Host.UseWolverine(opts =>
@@ -78,7 +78,7 @@ public static class Persistence
     }
 
     /// <summary>
-    /// ADR 0014: a host that dies (kill -9, a lost machine) leaves its acknowledged positions and mails in the durable
+    /// ADR 0019: a host that dies (kill -9, a lost machine) leaves its acknowledged positions and mails in the durable
     /// inbox, owned by its node. They move on only once a live host ejects that node: by default a minute of silence
     /// plus two 10 s health checks (the ~64 s seen in issue 11). Heartbeats every second and ejection after 5 s of
     /// silence make that a few seconds, for a restarted single host as for the survivors of several; the recovery and
@@ -97,7 +97,7 @@ public static class Persistence
 }
 
 /// <summary>
-/// A host that takes over a dead host's inbox (ADR 0014) meets the position batch first. Without pre-generated code
+/// A host that takes over a dead host's inbox (ADR 0019) meets the position batch first. Without pre-generated code
 /// (`codegen write`) compiling that handler would hold the takeover for seconds, so a host that may take over (not
 /// Solo) compiles it while it starts, before it answers ready.
 /// </summary>

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace Forum.Tests.ScaleOut;
 
-/// <summary>Hosts that stop or die for real (SIGTERM, SIGKILL): their work moves on, their screens carry on (ADR 0014).</summary>
+/// <summary>Hosts that stop or die for real (SIGTERM, SIGKILL): their work moves on, their screens carry on (ADR 0019).</summary>
 [Collection(TwoHostsCollection.Name)]
 public class FailoverTests(TwoHostsFixture fixture, ITestOutputHelper output) : TwoHostsContext(fixture)
 {
@@ -16,7 +16,7 @@ public class FailoverTests(TwoHostsFixture fixture, ITestOutputHelper output) : 
     [Fact]
     public async Task Work_that_runs_once_in_the_cluster_runs_on_one_host_at_a_time_and_the_other_takes_over_when_it_stops()
     {
-        // Wolverine's leader, and with it the durability agent and any async projection or subscription (ADR 0014).
+        // Wolverine's leader, and with it the durability agent and any async projection or subscription (ADR 0019).
         var both = await Nodes(n => n.Count == 2 && n.Values.Count(IsLeader) == 1 && n.Values.Any(RunsDurability)
                                     && A.NodeId is { } a && B.NodeId is { } b && n.ContainsKey(a) && n.ContainsKey(b));
         var leader = IsLeader(both[A.NodeId!.Value]) ? A : B;
@@ -24,9 +24,11 @@ public class FailoverTests(TwoHostsFixture fixture, ITestOutputHelper output) : 
         RunsDurability(both[leader.NodeId!.Value]).ShouldBeTrue("the leader runs the durability agent");
         RunsDurability(both[other.NodeId!.Value]).ShouldBeFalse();
 
+        var stopping = Stopwatch.StartNew();
         await leader.Stop();
         var after = await Nodes(n => n.Count == 1 && n.Values.Count(IsLeader) == 1 && RunsDurability(n.Values.Single()));
         after.Keys.Single().ShouldBe(other.NodeId.Value);
+        output.WriteLine($"host {other.Name} leads {stopping.Elapsed.TotalSeconds:F1} s after host {leader.Name} was told to stop");
     }
 
     [Fact]
