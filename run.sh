@@ -12,7 +12,8 @@ demo=""; args=()
 for a in "$@"; do if [ "$a" = "--demo" ]; then demo=1; else args+=("$a"); fi; done
 
 ensure_dotnet
-apt_install fonts-dejavu-core
+# shellcheck disable=SC2086
+apt_install $FONT_PACKAGES
 # npm: the build installs the SignalR browser client from the npm registry.
 command -v npm >/dev/null || apt_install npm
 

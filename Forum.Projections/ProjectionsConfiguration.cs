@@ -24,6 +24,7 @@ public static class ProjectionsConfiguration
         opts.Schema.For<BoardAttendee>().Index(x => x.SessionId);
         opts.Schema.For<BoardPosition>().Index(x => x.SessionId).Index(x => x.ItemId);
         opts.Schema.For<BoardInvitee>().Index(x => x.SessionId);
+        opts.Schema.For<BoardBallot>().Index(x => x.SessionId).Index(x => x.ItemId);
         // Who is invited to what, found by e-mail: the MemberAgenda query (ADR 0009).
         opts.Projections.Snapshot<SessionInvitees>(SnapshotLifecycle.Inline);
         opts.Schema.For<SessionInvitees>().GinIndexJsonData();

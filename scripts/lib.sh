@@ -1,6 +1,9 @@
 # Shared by run.sh and test.sh: what a fresh machine of this kind lacks, installed; a private PostgreSQL cluster.
 # shellcheck shell=bash
 
+# Every face the minutes' PDF embeds (Forum.Host/Minutes/Publishing/MinutesFonts.cs): upright in core, italics in extra.
+FONT_PACKAGES="fonts-dejavu-core fonts-dejavu-extra"
+
 log() { printf '\033[1m[forum]\033[0m %s\n' "$*" >&2; }
 
 apt_updated=""

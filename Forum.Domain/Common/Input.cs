@@ -33,6 +33,24 @@ public static class Input
     public static Rejection? Id(string field, Guid? value) =>
         value is null || value == Guid.Empty ? Rejection.Invalid(field, "field-required", $"'{field}' is required.") : null;
 
+    /// <summary>
+    /// Text is letters, marks, symbols, line breaks (LF, CR) and tabs. Any other control character is refused: NUL
+    /// cannot be stored by PostgreSQL at all (a batch holding one fails whole), and the rest are invisible in every
+    /// format we render (pages, mail, minutes, PDF), so they only hide or corrupt what a person reads.
+    /// </summary>
+    public static Rejection? Text(string field, string? value)
+    {
+        if (value is null) return null;
+        foreach (var c in value)
+            if (!IsText(c)) return ControlCharacter(field, c);
+        return null;
+    }
+
+    public static bool IsText(char c) => !char.IsControl(c) || c is '\n' or '\r' or '\t';
+
+    public static Rejection ControlCharacter(string field, char c) =>
+        Rejection.Invalid(field, "control-character", $"'{field}' contains the control character U+{(int)c:X4}; only text, line breaks and tabs are accepted.");
+
     /// <summary>The first refusal among the checks, in the order given.</summary>
     public static Rejection? First(params Rejection?[] checks) => checks.FirstOrDefault(c => c is not null);
 }

@@ -21,12 +21,16 @@ public static class ForumAccess
     /// <summary>Members' e-mail addresses are for the secretariat, who invites and signs people in; everyone else sees names and organisations.</summary>
     public static bool SeesAddresses(ForumRole role) => role == ForumRole.Secretariat;
 
-    /// <summary>401 for nobody, 403 naming the role needed for anyone else below it.</summary>
+    /// <summary>
+    /// 401 for nobody; 404 for someone outside the forum, which tells them nothing about it, not even its name;
+    /// 403 naming the role needed for a member below it.
+    /// </summary>
     public static Rejection? Require(ForumState forum, Actor? actor, ForumRole needed, string action)
     {
         if (actor is null) return Rejection.Unauthenticated();
         var role = RoleOf(forum, actor);
         if (role >= needed) return null;
+        if (role == ForumRole.None) return Outsider();
         var rule = needed switch
         {
             ForumRole.Secretariat => "secretariat-only",
@@ -36,6 +40,9 @@ public static class ForumAccess
         };
         return Rejection.Forbidden(rule, $"Only {Describe(needed)} may {action}; you are {Describe(role)} of '{forum.Name}'.");
     }
+
+    public static Rejection Outsider() =>
+        Rejection.NotFound("forum-members-only", "There is nothing here for you: only a forum's members and the people it invites see it.");
 
     private static string Describe(ForumRole role) => role switch
     {

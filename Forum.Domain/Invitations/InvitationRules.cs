@@ -10,6 +10,9 @@ public sealed record GuestInvitee(string? Name, string? Email);
 public sealed record InviteParticipants(IReadOnlyList<Guid>? MemberIds, bool? All, IReadOnlyList<GuestInvitee>? Guests);
 public sealed record AnswerInvitation(Guid InvitationId, RsvpAnswer? Answer);
 
+/// <summary>What a mail to an invitee is about: the invitation (or its update after a reschedule), the cancellation, a reminder.</summary>
+public enum InvitationMailKind { Invitation, Update, Cancellation, DayReminder, HourReminder }
+
 /// <summary>Someone a request names, resolved to who they are in the forum (or a guest).</summary>
 public sealed record Invitee(Guid InvitationId, Guid? MemberId, string Name, string Email, StakeholderGroup Group, MemberRole Role);
 
@@ -78,6 +81,17 @@ public static class InvitationRules
             .Select(i => new ParticipantInvited(s.Id, i.InvitationId, i.MemberId, i.Name, i.Email, i.Group, i.Role, actor!.AccountId, now))]);
     }
 
+    /// <summary>Answers are taken while the session is scheduled and has not started.</summary>
+    public static bool Answerable(SessionStatus status, DateTimeOffset startsAt, DateTimeOffset now) => status == SessionStatus.Scheduled && now < startsAt;
+
+    /// <summary>The answers a session's mode allows: no room to come to online, no link to follow in person.</summary>
+    public static IReadOnlyList<RsvpAnswer> AnswersFor(SessionMode mode) => mode switch
+    {
+        SessionMode.InPerson => [RsvpAnswer.InRoom, RsvpAnswer.Decline],
+        SessionMode.Online => [RsvpAnswer.Online, RsvpAnswer.Decline],
+        _ => [RsvpAnswer.InRoom, RsvpAnswer.Online, RsvpAnswer.Decline],
+    };
+
     /// <summary>The invitee answers through their personal link: the link is the proof of who they are.</summary>
     public static Verdict Answer(SessionState s, AnswerInvitation c, DateTimeOffset now)
     {
@@ -86,7 +100,7 @@ public static class InvitationRules
         if (Input.Defined("answer", c.Answer) is { } bad) return bad;
         if (s.Status == SessionStatus.Cancelled)
             return Rejection.Conflict("session-cancelled", $"'{s.Title}' was cancelled; there is nothing to answer.");
-        if (s.Status != SessionStatus.Scheduled || now >= s.StartsAt)
+        if (!Answerable(s.Status, s.StartsAt, now))
             return Rejection.Conflict("rsvp-closed", $"'{s.Title}' has started; answers are taken until it starts ({s.StartsAt:yyyy-MM-dd HH:mm} UTC).");
         if (invitation.Answer == c.Answer) return Verdict.Accept();
         return Verdict.Accept(new InvitationAnswered(s.Id, invitation.InvitationId, c.Answer!.Value, now));
@@ -103,6 +117,17 @@ public static class InvitationRules
             return Rejection.Forbidden("invitees-only", $"{actor.Email} is not invited to '{s.Title}'; only invitees answer. Ask the secretariat to invite you.");
         return Answer(s, new AnswerInvitation(invitation.InvitationId, answer), now);
     }
+
+    /// <summary>
+    /// Whether a mail planned earlier (for the session's SEQUENCE then, or a reminder for the start then) still says
+    /// something true when its turn comes: superseded updates, stale reminders and reminders to decliners are dropped.
+    /// </summary>
+    public static bool MailStillWanted(SessionState s, InvitationState invitee, InvitationMailKind kind, int sequence, DateTimeOffset plannedStart) => kind switch
+    {
+        InvitationMailKind.Invitation or InvitationMailKind.Update => s.Status == SessionStatus.Scheduled && sequence >= s.Sequence,
+        InvitationMailKind.Cancellation => s.Status == SessionStatus.Cancelled,
+        _ => s.Status == SessionStatus.Scheduled && s.StartsAt == plannedStart && invitee.Answer != RsvpAnswer.Decline,
+    };
 
     /// <summary>Seeing who is invited, with their addresses and delivery status, is the secretariat's.</summary>
     public static Rejection? MayManage(ForumState forum, Actor? actor) =>

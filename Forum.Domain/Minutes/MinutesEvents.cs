@@ -25,3 +25,12 @@ public sealed record MinutesApproved(Guid MinutesId, Guid MemberId, string Name,
 /// </summary>
 public sealed record MinutesPublished(Guid MinutesId, string DocumentSha256, string Signature, string KeyId, long SessionVersion,
     string EventsSha256, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// One signed minutes document entered in its forum's archive chain (docs/adr/0013), in the archive's own stream: number
+/// <see cref="Sequence"/> in the forum, signed after the document <see cref="PreviousMinutesId"/> whose signature record
+/// hashes to <see cref="PreviousRecordSha256"/> (none for the first). <see cref="RecordSha256"/> is the SHA-256 of this
+/// document's own signature record as signed. One per document, so minutes in two languages are two entries.
+/// </summary>
+public sealed record MinutesArchived(Guid ForumId, long Sequence, Guid MinutesId, Guid SessionId, string Language, string DocumentSha256,
+    string RecordSha256, Guid? PreviousMinutesId, string? PreviousRecordSha256, string KeyId, DateTimeOffset At);

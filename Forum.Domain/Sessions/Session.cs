@@ -11,7 +11,13 @@ namespace Forum.Domain.Sessions;
 public sealed record PositionState(Stance Stance, string Statement, DateTimeOffset At, bool Withdrawn = false);
 
 public sealed record ItemState(Guid ItemId, string Title, string Description, ItemKind Kind, string Presenter, int Minutes, ItemStatus Status,
-    string? Proposal, int ProposalRevision, bool Decided);
+    string? Proposal, int ProposalRevision, bool Decided)
+{
+    /// <summary>A vote is open on the item (ballots are parts of the board, not of this state).</summary>
+    public bool VoteOpen { get; init; }
+    /// <summary>The vote held on the item, once closed.</summary>
+    public VoteClosed? Vote { get; init; }
+}
 
 public sealed record InvitationState(Guid InvitationId, Guid? MemberId, string Name, string Email, StakeholderGroup Group, MemberRole Role,
     DateTimeOffset InvitedAt, RsvpAnswer? Answer = null, DateTimeOffset? AnsweredAt = null)
@@ -124,6 +130,9 @@ public sealed record SessionState(
     public SessionState Apply(FloorYielded _) => this with { Floor = null, FloorSince = null };
 
     public SessionState Apply(DecisionRecorded e) => WithItem(e.ItemId, i => i with { Decided = true });
+    public SessionState Apply(VotingMembersChanged e) => this with { VotingMembers = e.VotingMembers.ToImmutableDictionary() };
+    public SessionState Apply(VoteOpened e) => WithItem(e.ItemId, i => i with { VoteOpen = true });
+    public SessionState Apply(VoteClosed e) => WithItem(e.ItemId, i => i with { VoteOpen = false, Vote = e });
     public SessionState Apply(AgendaItemClosed e) => WithItem(e.ItemId, i => i with { Status = ItemStatus.Closed }) with { CurrentItemId = null };
     public SessionState Apply(SessionClosed _) => this with { Status = SessionStatus.Closed, Hands = ImmutableList<Guid>.Empty };
 

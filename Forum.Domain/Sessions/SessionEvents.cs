@@ -10,6 +10,7 @@ public enum Presence { InRoom, Online }
 public enum Stance { Support, SupportWithReservations, Abstain, Object, Block }
 public enum Outcome { ConsensusReached, ConsensusWithReservations, NoConsensus, Deferred, VoteCarried, VoteFailed }
 public enum RsvpAnswer { InRoom, Online, Decline }
+public enum VoteChoice { Yes, No, Abstain }
 
 /// <summary>Who was present at a moment, as recorded on a decision.</summary>
 public sealed record PresentMember(Guid MemberId, string Name, StakeholderGroup Group, MemberRole Role, Presence Presence);
@@ -62,3 +63,20 @@ public sealed record DecisionRecorded(Guid SessionId, Guid ItemId, Outcome Outco
 public sealed record ActionPointAssigned(Guid SessionId, Guid ItemId, Guid ActionPointId, string Description, Guid OwnerMemberId, string OwnerName, DateOnly Due, Guid By, DateTimeOffset At);
 public sealed record AgendaItemClosed(Guid SessionId, Guid ItemId, Guid By, DateTimeOffset At);
 public sealed record SessionClosed(Guid SessionId, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// The forum's voting members as they stand now, while the session is open (members admitted, removed or made observers
+/// after it opened): quorum counts against these from here on.
+/// </summary>
+public sealed record VotingMembersChanged(Guid SessionId, IReadOnlyDictionary<StakeholderGroup, int> VotingMembers, DateTimeOffset At);
+
+/// <summary>A co-chair puts the proposal (or the question) to a vote, where the forum's rules allow one.</summary>
+public sealed record VoteOpened(Guid SessionId, Guid ItemId, string Question, Guid By, DateTimeOffset At);
+/// <summary>A voting member present votes; voting again while the vote is open changes the vote.</summary>
+public sealed record VoteCast(Guid SessionId, Guid ItemId, Guid MemberId, VoteChoice Choice, DateTimeOffset At);
+/// <summary>
+/// The vote's result by group and in all, the threshold it was measured against (Yes among Yes and No), and the quorum as it
+/// stood when the vote closed; it carries only with quorum and at or above the threshold.
+/// </summary>
+public sealed record VoteClosed(Guid SessionId, Guid ItemId, IReadOnlyDictionary<StakeholderGroup, IReadOnlyDictionary<VoteChoice, int>> ByGroup,
+    int Yes, int No, int Abstain, double Threshold, bool Carried, Quorum Quorum, Guid By, DateTimeOffset At);

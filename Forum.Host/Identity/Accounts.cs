@@ -12,6 +12,8 @@ public sealed class Account
     public bool IsAdministrator { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSignInAt { get; set; }
+    /// <summary>The language the person chose for pages, mail and messages (PUT /api/me/preferences); null: their browser's.</summary>
+    public string? Language { get; set; }
 }
 
 /// <summary>A one-time sign-in link, stored by the SHA-256 of its token only.</summary>
@@ -89,7 +91,12 @@ public static class AccountStore
 
 public static class ForumClaims
 {
-    public const string AccountId = "forum:account", Email = "forum:email", Administrator = "forum:admin", DisplaySession = "forum:display-session";
+    public const string AccountId = "forum:account", Email = "forum:email", Administrator = "forum:admin", DisplaySession = "forum:display-session",
+        Language = "forum:language", TokenId = "forum:token";
+
+    /// <summary>The personal API token a caller came with, or null for a cookie.</summary>
+    public static Guid? TokenIdOf(ClaimsPrincipal? user) =>
+        Guid.TryParse(user?.FindFirst(TokenId)?.Value, out var id) ? id : null;
 
     /// <summary>The session a room display's token is limited to, or null for a person.</summary>
     public static Guid? DisplaySessionOf(ClaimsPrincipal? user) =>
@@ -101,6 +108,7 @@ public static class ForumClaims
         new Claim(Email, account.Email),
         new Claim(ClaimTypes.Name, account.Email),
         new Claim(Administrator, account.IsAdministrator ? "true" : "false"),
+        .. account.Language is { } language ? [new Claim(Language, language)] : Array.Empty<Claim>(),
     ], scheme, ClaimTypes.Name, ClaimTypes.Role));
 
     /// <summary>The signed-in person, or null for an anonymous caller.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Forum.Domain.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,8 @@ public static class IdentityConfiguration
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<SignInRateLimits>();
         builder.Services.AddHostedService<SecretariatBootstrap>();
+        builder.Services.AddSingleton<TokenConnections>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TokenConnections>());
     }
 
     private static Task WriteIfApi(RedirectContext<CookieAuthenticationOptions> ctx, Rejection rejection)
@@ -65,18 +68,24 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         var hash = Secrets.Hash(secret);
         var token = await session.Query<ApiToken>().FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token is null || token.RevokedAt is not null) return AuthenticateResult.Fail("The API token is unknown or revoked.");
-        // A room display's token reads its session's board and follows it on the hub; anywhere else it is no one.
-        if (token.DisplaySessionId is { } display && !DisplayMayUse(Request, display))
-            return AuthenticateResult.Fail("A room display's token only reads its session's board.");
+        if (token.DisplaySessionId is { } display && DisplayTokens.MayUse(display, UseOf(Request), SessionOf(Request)) is { } outOfScope)
+            return AuthenticateResult.Fail(outOfScope.Detail);
         var account = await session.LoadAsync<Account>(token.AccountId, Context.RequestAborted);
         if (account is null) return AuthenticateResult.Fail("The API token's account no longer exists.");
         var principal = ForumClaims.Principal(account, Scheme.Name);
+        // The hub keeps the token's connections under its id, so revoking the token ends them (TokenConnections).
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ForumClaims.TokenId, token.Id.ToString()));
         if (token.DisplaySessionId is { } sessionId)
             ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ForumClaims.DisplaySession, sessionId.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
-    private static bool DisplayMayUse(HttpRequest request, Guid sessionId) =>
-        request.Path.StartsWithSegments(Live.SessionHub.Path)
-        || (HttpMethods.IsGet(request.Method) && request.Path.Equals($"/api/sessions/{sessionId}", StringComparison.OrdinalIgnoreCase));
+    private static TokenUse UseOf(HttpRequest request) =>
+        request.Path.StartsWithSegments(Live.SessionHub.Path) ? TokenUse.FollowLive
+        : HttpMethods.IsGet(request.Method) && SessionOf(request) is not null ? TokenUse.ReadBoard
+        : TokenUse.Other;
+
+    /// <summary>The session of <c>/api/sessions/{id}</c> (the board, exactly), else none.</summary>
+    private static Guid? SessionOf(HttpRequest request) =>
+        request.Path.Value?.Split('/') is ["", "api", "sessions", var id] && Guid.TryParse(id, out var sessionId) ? sessionId : null;
 }

@@ -1,6 +1,8 @@
 using System.Threading.RateLimiting;
+using Forum.Host.Localisation;
 using Forum.Host.Mail;
 using Forum.Projections.Forums;
+using Forum.Projections.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -8,8 +10,11 @@ namespace Forum.Host.Identity;
 
 public sealed record MagicLinkRequest(string? Email, string? ReturnUrl);
 
-/// <summary>Sends a link by mail; the link is made and stored (hashed) by the handler, so the secret never sits in the outbox.</summary>
-public sealed record SendSignInLink(string Email, string? ReturnUrl);
+/// <summary>
+/// Sends a link by mail; the link is made and stored (hashed) by the handler, so the secret never sits in the outbox.
+/// The language is the requester's (their page's or browser's), used when the account chose none.
+/// </summary>
+public sealed record SendSignInLink(string Email, string? ReturnUrl, string? Language = null);
 
 /// <summary>The framework's rate limiters, partitioned by address and by client, for sign-in link requests.</summary>
 public sealed class SignInRateLimits(IOptions<ForumOptions> options) : IDisposable
@@ -46,10 +51,12 @@ public static class RequestMagicLinkEndpoint
                 detail: "Too many sign-in links were asked for; wait a few minutes and try again.",
                 extensions: new Dictionary<string, object?> { ["rule"] = "sign-in-rate-limited" });
         }
+        // Invited guests too: the RSVP link no longer signs anyone in, so this is how a guest comes to follow the session.
         var known = await session.FindByEmail(email) is not null
-                    || await session.Query<ForumDirectoryEntry>().AnyAsync(f => f.People.Contains(email));
+                    || await session.Query<ForumDirectoryEntry>().AnyAsync(f => f.People.Contains(email))
+                    || await session.Query<SessionInvitees>().AnyAsync(x => x.Emails.Contains(email));
         // The answer is the same whether the address is known or not.
-        if (known) await bus.PublishAsync(new SendSignInLink(email, LocalOnly(request.ReturnUrl)));
+        if (known) await bus.PublishAsync(new SendSignInLink(email, LocalOnly(request.ReturnUrl), LanguageChoice.Chosen(http)));
         return Results.Accepted(value: new { message = "If this address belongs to a forum member, a sign-in link is on its way." });
     }
 
@@ -65,7 +72,8 @@ public static class SendSignInLinkHandler
         var o = options.Value;
         var secret = session.IssueSignInLink(message.Email, message.ReturnUrl, clock.GetUtcNow().AddMinutes(o.SignInLinkMinutes));
         await session.SaveChangesAsync();
-        await mail.SendAsync(MailTemplates.SignIn(message.Email, o.Link($"/auth/link/{secret}"), o.SignInLinkMinutes));
+        var language = (await session.FindByEmail(message.Email))?.Language ?? message.Language;
+        await mail.SendAsync(MailTemplates.SignIn(message.Email, o.Link($"/auth/link/{secret}"), o.SignInLinkMinutes, language));
     }
 }
 

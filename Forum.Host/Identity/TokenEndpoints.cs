@@ -14,7 +14,7 @@ public static class MeEndpoints
         var forums = await Forum.Host.Forums.Finding.ListForumsEndpoint.VisibleTo(session, actor);
         return Results.Ok(new
         {
-            accountId = actor.AccountId, email = actor.Email, isAdministrator = actor.IsAdministrator,
+            accountId = actor.AccountId, email = actor.Email, isAdministrator = actor.IsAdministrator, language = user.FindFirst(ForumClaims.Language)?.Value,
             forums = forums.Select(f => new { forumId = f.Id, f.Name, f.Country }),
         });
     }
@@ -41,7 +41,7 @@ public static class MeEndpoints
     }
 
     [WolverineDelete("/api/me/tokens/{tokenId}"), Tags("Identity")]
-    public static async Task<IResult> RevokeToken(Guid tokenId, ClaimsPrincipal user, IDocumentSession session, TimeProvider clock)
+    public static async Task<IResult> RevokeToken(Guid tokenId, ClaimsPrincipal user, IDocumentSession session, TokenConnections connections, TimeProvider clock)
     {
         if (ForumClaims.ActorOf(user) is not { } actor) return Problems.Of(Rejection.Unauthenticated());
         var token = await session.LoadAsync<ApiToken>(tokenId);
@@ -49,6 +49,9 @@ public static class MeEndpoints
             return Problems.Of(Rejection.NotFound("token-not-found", $"You have no active token {tokenId}."));
         token.RevokedAt = clock.GetUtcNow();
         session.Store(token);
+        await session.SaveChangesAsync();
+        // Its open hub connections end now: a connection is authenticated once, when it opens.
+        connections.End(token.Id);
         return Results.NoContent();
     }
 }

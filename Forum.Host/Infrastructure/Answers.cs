@@ -17,12 +17,17 @@ public static class Answers
     /// With a follow-up: the message that <paramref name="followUp"/> makes of the appended events goes out through the
     /// outbox, so only if they commit; a command that changed nothing (or was refused) sends nothing.
     /// </summary>
-    public static (IResult, Events, OutgoingMessages) Answer(this Verdict verdict, SessionCaller session, Func<IReadOnlyList<object>, object?> followUp)
+    public static (IResult, Events, OutgoingMessages) Answer(this Verdict verdict, SessionCaller session, Func<IReadOnlyList<object>, object?> followUp) =>
+        WithFollowUp(verdict.Answer(session), followUp);
+
+    public static (IResult, Events, OutgoingMessages) Answer(this Verdict verdict, IResult accepted, Func<IReadOnlyList<object>, object?> followUp) =>
+        WithFollowUp(verdict.Answer(accepted), followUp);
+
+    private static (IResult, Events, OutgoingMessages) WithFollowUp((IResult Result, Events Events) answer, Func<IReadOnlyList<object>, object?> followUp)
     {
-        var (result, events) = verdict.Answer(session);
         var outgoing = new OutgoingMessages();
-        if (events.Count > 0 && followUp(events) is { } message) outgoing.Add(message);
-        return (result, events, outgoing);
+        if (answer.Events.Count > 0 && followUp(answer.Events) is { } message) outgoing.Add(message);
+        return (answer.Result, answer.Events, outgoing);
     }
 
     /// <summary>A new stream: 201 with its id, or the refusal and no stream.</summary>

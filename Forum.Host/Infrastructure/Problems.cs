@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Forum.Host.Localisation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 
 namespace Forum.Host.Infrastructure;
 
@@ -42,6 +44,33 @@ public static class Problems
     }
 
     public static IResult Of(Rejection r) => Results.Problem(Details(r));
+
+    /// <summary>The same refusal in a reader's language, for answers that do not go through a request (hub pushes).</summary>
+    public static ProblemDetails Details(Rejection r, string? language)
+    {
+        var problem = Details(r);
+        Translate(problem, language);
+        return problem;
+    }
+
+    /// <summary>
+    /// Problem details in the reader's language, by their rule (ADR 0014): a title for the kind of refusal
+    /// (<c>problems.status.{code}</c>) and a general detail for the rule (<c>problems.{rule}.detail</c>, which may name
+    /// the <c>{field}</c>). English keeps the rule's own detail, with the names and figures it carries; a rule with no
+    /// translation yet keeps it too, under a translated title. The <c>rule</c> and <c>field</c> never change.
+    /// </summary>
+    public static void Translate(ProblemDetails problem, string? language)
+    {
+        var wording = Strings.For(language);
+        if (wording.Code == Languages.Default || problem.Status is not { } status) return;
+        if (wording.Has($"problems.status.{status}")) problem.Title = wording.T($"problems.status.{status}");
+        if (problem.Extensions.TryGetValue("rule", out var rule) && wording.Has($"problems.{rule}.detail"))
+        {
+            var field = problem.Extensions.TryGetValue("field", out var f) ? f as string : null;
+            problem.Detail = wording.T($"problems.{rule}.detail", new Dictionary<string, object?> { ["field"] = field });
+            if (field is not null) problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [problem.Detail] };
+        }
+    }
 }
 
 /// <summary>
@@ -55,25 +84,37 @@ internal static partial class ProblemShape
 
     public static void Complete(ProblemDetailsContext ctx)
     {
+        Shape(ctx);
+        Problems.Translate(ctx.ProblemDetails, LanguageChoice.Chosen(ctx.HttpContext));
+    }
+
+    private static void Shape(ProblemDetailsContext ctx)
+    {
         var p = ctx.ProblemDetails;
         if (p.Extensions.ContainsKey("rule")) return;
         // Wolverine.Http answers unreadable bodies itself, naming the JSON path only in its detail.
         if (p.Title == "Invalid JSON format" && p.Detail is { } detail)
         {
             var path = JsonPath().Match(detail) is { Success: true } m ? m.Groups[1].Value : "$";
-            var shaped = Problems.Details(Unreadable.From(path));
-            p.Type = shaped.Type; p.Title = shaped.Title; p.Detail = shaped.Detail;
-            foreach (var (k, v) in shaped.Extensions) p.Extensions[k] = v;
+            Reshape(p, detail.StartsWith(ControlCharacterInJson.Marker)
+                ? Input.ControlCharacter(Unreadable.Field(path), (char)Convert.ToInt32(detail.Substring(ControlCharacterInJson.Marker.Length, 4), 16))
+                : Unreadable.From(path));
             p.Extensions.Remove("lineNumber"); p.Extensions.Remove("bytePositionInLine");
+            return;
+        }
+        // Wolverine.Http refuses an unparseable query or header value (RejectUnparseable...), naming it in an extension.
+        if (p.Title is "Invalid query string value" or "Invalid header value"
+            && (p.Extensions.TryGetValue("parameter", out var named) || p.Extensions.TryGetValue("header", out named)) && named is string name)
+        {
+            Reshape(p, Rejection.Invalid(name, "value-unparseable", p.Detail ?? $"'{name}' has a value that cannot be read."));
+            p.Extensions.Remove("parameter"); p.Extensions.Remove("header");
             return;
         }
         // Routes take Guid ids; one that does not parse matched the route but not the endpoint, which answers 404.
         if (p.Status == 404 && MalformedId(ctx.HttpContext) is { } malformed)
         {
             ctx.HttpContext.Response.StatusCode = 400;
-            var shaped = Problems.Details(malformed);
-            p.Status = 400; p.Type = shaped.Type; p.Title = shaped.Title; p.Detail = shaped.Detail;
-            foreach (var (k, v) in shaped.Extensions) p.Extensions[k] = v;
+            Reshape(p, malformed);
             return;
         }
         var rule = p.Status switch
@@ -100,6 +141,13 @@ internal static partial class ProblemShape
         };
     }
 
+    private static void Reshape(ProblemDetails p, Rejection r)
+    {
+        var shaped = Problems.Details(r);
+        p.Status = shaped.Status; p.Type = shaped.Type; p.Title = shaped.Title; p.Detail = shaped.Detail;
+        foreach (var (k, v) in shaped.Extensions) p.Extensions[k] = v;
+    }
+
     private static Rejection? MalformedId(HttpContext http)
     {
         foreach (var (key, value) in http.Request.RouteValues)
@@ -113,9 +161,11 @@ internal static partial class ProblemShape
 
 internal static class Unreadable
 {
+    public static string Field(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
     public static Rejection From(string? path)
     {
-        var field = string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+        var field = Field(path);
         return field == "body"
             ? Rejection.Invalid(field, "json-invalid", "The body is not a JSON object of the expected shape.")
             : Rejection.Invalid(field, "field-unreadable", $"'{field}' has a value of the wrong kind, or a name that is not one of the allowed values.");
@@ -127,8 +177,23 @@ internal sealed class RequestProblemHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        if (DatabaseUnavailable(exception))
+        {
+            // Nothing the caller did: PostgreSQL is down or refusing connections. Say so, and when to try again.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            var unavailable = new ProblemDetails
+            {
+                Status = 503, Type = "https://forum.example/problems/database-unavailable", Title = "Temporarily unavailable",
+                Detail = "The database cannot be reached just now; nothing was changed. Try again in a few seconds.",
+                Extensions = { ["rule"] = "database-unavailable" },
+            };
+            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = unavailable, Exception = exception });
+        }
         var rejection = exception switch
         {
+            ControlCharacterInJson c => Input.ControlCharacter(Unreadable.Field(c.Path), c.Character),
+            BadHttpRequestException { InnerException: ControlCharacterInJson c } => Input.ControlCharacter(Unreadable.Field(c.Path), c.Character),
             JsonException json => Unreadable.From(json.Path),
             BadHttpRequestException { InnerException: JsonException json } => Unreadable.From(json.Path),
             BadHttpRequestException bad => Rejection.Invalid("body", "request-invalid", bad.Message),
@@ -142,4 +207,17 @@ internal sealed class RequestProblemHandler(IProblemDetailsService problems) : I
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 
+    /// <summary>
+    /// A connection that cannot be opened or was lost (Npgsql's own errors), or a server that is shutting down, starting
+    /// up or full (SQLSTATE classes 57P and 08, and 53300). Marten and Wolverine wrap these, so the whole chain is looked at.
+    /// </summary>
+    internal static bool DatabaseUnavailable(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException p) return p.SqlState.StartsWith("57P") || p.SqlState.StartsWith("08") || p.SqlState == "53300";
+            if (e is NpgsqlException) return true;
+        }
+        return false;
+    }
 }

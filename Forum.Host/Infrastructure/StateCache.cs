@@ -11,12 +11,16 @@ namespace Forum.Host.Infrastructure;
 /// session's invitations and attendance as much again), far more often than they change — positions are not in the
 /// session's state, so a room submitting at once does not change it (ADR 0013). How: they are immutable records, so one
 /// copy serves every reader; a read asks the store for the document's version only (a tiny query) and deserialises the
-/// document only when this host does not hold that version. Commits on this host refresh it at once. Eviction: least
-/// recently used first, beyond <see cref="Capacity"/> entries (MemoryCache with a size limit).
+/// document only when this host does not hold that version. Commits on this host refresh it at once. Door checks that a
+/// later step decides again (a position is decided again under the session's lock, ADR 0007) may take a copy checked
+/// within <see cref="ForDoors"/> without asking the store at all: a room submitting at once then costs no query here.
+/// Eviction: least recently used first, beyond <see cref="Capacity"/> entries (MemoryCache with a size limit).
 /// </summary>
 public sealed class StateCache : DocumentSessionListenerBase, IDisposable
 {
     public const int Capacity = 2000;
+    /// <summary>How old a checked copy a door check may take; commits made elsewhere reach it within this.</summary>
+    public static readonly TimeSpan ForDoors = TimeSpan.FromMilliseconds(250);
     private readonly MemoryCache _states = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.1 });
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
@@ -29,27 +33,41 @@ public sealed class StateCache : DocumentSessionListenerBase, IDisposable
         return Task.CompletedTask;
     }
 
-    public async Task<SessionState?> Session(IQuerySession session, Guid id)
+    /// <param name="maxAge">How long ago the copy may have been checked against the store (zero: check now).</param>
+    public async Task<SessionState?> Session(IQuerySession session, Guid id, TimeSpan maxAge = default)
     {
+        if (Recent<SessionState>(id, maxAge) is { } recent) return recent;
         var versions = await session.Query<SessionState>().Where(s => s.Id == id).Select(s => s.Version).ToListAsync();
         return versions.Count == 0 ? null : Held<SessionState>(id, versions[0]) ?? Remember(id, versions[0], await session.LoadAsync<SessionState>(id));
     }
 
-    public async Task<ForumState?> Forum(IQuerySession session, Guid id)
+    /// <param name="maxAge">How long ago the copy may have been checked against the store (zero: check now).</param>
+    public async Task<ForumState?> Forum(IQuerySession session, Guid id, TimeSpan maxAge = default)
     {
+        if (Recent<ForumState>(id, maxAge) is { } recent) return recent;
         var versions = await session.Query<ForumState>().Where(f => f.Id == id).Select(f => f.Version).ToListAsync();
         return versions.Count == 0 ? null : Held<ForumState>(id, versions[0]) ?? Remember(id, versions[0], await session.LoadAsync<ForumState>(id));
     }
 
-    private T? Held<T>(Guid id, long version) where T : class =>
-        _states.TryGetValue(id, out (long Version, object State) hit) && hit.Version == version ? hit.State as T : null;
+    private sealed record Entry(long Version, object State, long CheckedAt);
+
+    private T? Recent<T>(Guid id, TimeSpan maxAge) where T : class =>
+        maxAge > TimeSpan.Zero && _states.TryGetValue(id, out Entry? hit) && Environment.TickCount64 - hit!.CheckedAt <= maxAge.TotalMilliseconds
+            ? hit.State as T : null;
+
+    private T? Held<T>(Guid id, long version) where T : class
+    {
+        if (!_states.TryGetValue(id, out Entry? hit) || hit!.Version != version) return null;
+        _states.Set(id, hit with { CheckedAt = Environment.TickCount64 }, new MemoryCacheEntryOptions { Size = 1 });
+        return hit.State as T;
+    }
 
     /// <summary>Kept under the version read first: if the document turned out newer, the next read simply loads again.</summary>
     private T? Remember<T>(Guid id, long version, T? state) where T : class
     {
         if (state is null) return null;
-        if (!_states.TryGetValue(id, out (long Version, object State) held) || held.Version <= version)
-            _states.Set(id, (version, (object)state), new MemoryCacheEntryOptions { Size = 1 });
+        if (!_states.TryGetValue(id, out Entry? held) || held!.Version <= version)
+            _states.Set(id, new Entry(version, state, Environment.TickCount64), new MemoryCacheEntryOptions { Size = 1 });
         return state;
     }
 

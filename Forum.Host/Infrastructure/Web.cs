@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Forum.Domain.Common;
 using Npgsql;
 
 namespace Forum.Host.Infrastructure;
@@ -37,6 +38,21 @@ public static class Web
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         // Enums travel as their names only: an unknown name or a number is refused with 400.
         o.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        o.Converters.Add(new TextConverter());
+    }
+
+    /// <summary>
+    /// Query values, headers, route values and the path are text too: a control character in any of them is refused
+    /// here, naming it, before an endpoint turns it into a name, a hash or a file path.
+    /// </summary>
+    private static Task RefuseControlCharacters(HttpContext http, RequestDelegate next)
+    {
+        var r = http.Request;
+        var refused = Input.Text("path", r.Path.Value)
+            ?? r.RouteValues.Select(v => Input.Text(v.Key, v.Value as string)).FirstOrDefault(x => x is not null)
+            ?? r.Query.SelectMany(q => q.Value.Select(v => Input.Text(q.Key, v))).FirstOrDefault(x => x is not null)
+            ?? r.Headers.SelectMany(h => h.Value.Select(v => Input.Text(h.Key, v))).FirstOrDefault(x => x is not null);
+        return refused is null ? next(http) : Problems.Of(refused).ExecuteAsync(http);
     }
 
     /// <summary>
@@ -63,6 +79,7 @@ public static class Web
     {
         app.UseExceptionHandler();
         app.Use(RefuseNullBody);
+        app.Use(RefuseControlCharacters);
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -72,9 +89,39 @@ public static class Web
         app.MapWolverineEndpoints(o =>
         {
             o.WarmUpRoutes = RouteWarmup.Lazy;
+            // "?version=abc" is refused (400 naming the parameter, ProblemShape), not read as "no version".
+            o.RejectUnparseableQueryValues = true;
+            o.RejectUnparseableHeaderValues = true;
             Doors.Apply(o);
         });
     }
+}
+
+/// <summary>
+/// Every JSON string of every request body (and hub message) is read here, so no text field anywhere reaches a rule or
+/// PostgreSQL with a control character in it (<see cref="Input.Text"/>); the refusal names the field by its JSON path.
+/// </summary>
+internal sealed class TextConverter : JsonConverter<string>
+{
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        // A number or an object where text belongs: System.Text.Json adds the path to an exception without a message.
+        if (reader.TokenType != JsonTokenType.String) throw new JsonException();
+        var value = reader.GetString()!;
+        foreach (var c in value)
+            if (!Input.IsText(c)) throw new ControlCharacterInJson(c);
+        return value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+}
+
+/// <summary>Carries the character and, once System.Text.Json has set it, the path, through Wolverine's "Invalid JSON format" detail.</summary>
+internal sealed class ControlCharacterInJson(char c) : JsonException("control character")
+{
+    public const string Marker = "Control character U+";
+    public char Character { get; } = c;
+    public override string Message => $"{Marker}{(int)Character:X4} Path: {Path} |";
 }
 
 internal sealed class PostgresReady(IConfiguration config) : IHealthCheck

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Forum.Domain.Invitations;
 using Forum.Host.Identity;
 using Forum.Projections.Forums;
 using Forum.Projections.Sessions;
@@ -26,7 +27,7 @@ public static class AgendaEndpoint
         {
             var mine = x.Invitees.First(i => i.Email == actor.Email);
             return new AgendaSession(x.Id, x.ForumId, forums.GetValueOrDefault(x.ForumId, ""), x.Title, x.StartsAt, x.EndsAt, x.Mode, x.Venue, x.OnlineUrl, x.Status,
-                mine.InvitationId, mine.Answer, mine.AnsweredAt, x.Status == SessionStatus.Scheduled && now < x.StartsAt);
+                mine.InvitationId, mine.Answer, mine.AnsweredAt, InvitationRules.Answerable(x.Status, x.StartsAt, now));
         }).ToList();
         return Results.Ok(new MemberAgenda(actor.Email, sessions));
     }

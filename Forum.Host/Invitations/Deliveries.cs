@@ -1,3 +1,4 @@
+using Forum.Domain.Invitations;
 namespace Forum.Host.Invitations;
 
 /// <summary>Pending: not tried yet. Retrying: failed, another attempt is planned. Failed: gave up (dead letter); resend.

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Forum.Domain.Invitations;
 using System.Text;
+using Forum.Host.Localisation;
 using Forum.Host.Mail;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -11,7 +13,8 @@ using NodaTime;
 namespace Forum.Host.Invitations;
 
 /// <summary>
-/// Composes an invitee's mail: text and HTML from the Scriban templates in the session's language, and for
+/// Composes an invitee's mail: text and HTML from the Scriban templates in the invitee's language (their account's
+/// choice, else the session's), and for
 /// invitations, updates and cancellations an iCalendar (METHOD:REQUEST or CANCEL) both inline (text/calendar, which
 /// mail clients turn into accept/decline buttons) and as an .ics attachment.
 /// </summary>
@@ -19,11 +22,12 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
 {
     public string Host => new Uri(forumOptions.Value.PublicUrl).Host;
 
-    public MimeMessage Compose(SendInvitationMail m, SessionState s, ForumState? forum, InvitationState invitee, string? rsvpToken, string? cancelReason, DateTimeOffset now)
+    public MimeMessage Compose(SendInvitationMail m, SessionState s, ForumState? forum, InvitationState invitee, string? rsvpToken, string? cancelReason,
+        DateTimeOffset now, string? language = null)
     {
         var o = forumOptions.Value;
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(SessionTimeZone.For(forum?.Country, options.Value.DefaultTimeZone)) ?? DateTimeZone.Utc;
-        var culture = CultureFor(s.Language);
+        var wording = Strings.For(language ?? s.Language);
         var starts = Instant.FromDateTimeOffset(s.StartsAt).InZone(zone).LocalDateTime.ToDateTimeUnspecified();
         var ends = Instant.FromDateTimeOffset(s.EndsAt).InZone(zone).LocalDateTime.ToDateTimeUnspecified();
         string? Rsvp(RsvpAnswer a) => rsvpToken is null ? null : o.Link($"/rsvp/{rsvpToken}?answer={a}");
@@ -40,9 +44,9 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
             ["forum"] = forum?.Name ?? "",
             ["title"] = s.Title,
             ["name"] = invitee.Name,
-            ["date"] = starts.ToString("dddd, d MMMM yyyy", culture),
-            ["start_time"] = starts.ToString("HH:mm", culture),
-            ["end_time"] = ends.ToString(ends.Date == starts.Date ? "HH:mm" : "d MMMM yyyy, HH:mm", culture),
+            ["date"] = wording.Date(starts),
+            ["start_time"] = wording.Time(starts),
+            ["end_time"] = ends.Date == starts.Date ? wording.Time(ends) : $"{wording.Date(ends)}, {wording.Time(ends)}",
             ["time_zone"] = zone.Id,
             ["mode"] = s.Mode.ToString(),
             ["venue"] = s.Venue,
@@ -53,13 +57,13 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
             ["agenda"] = s.Agenda.Where(i => i.Status != ItemStatus.Withdrawn).Select(i => (object?)i.Title).ToList(),
             ["links"] = new Dictionary<string, object?>
             {
-                ["in_room"] = s.Mode == SessionMode.Online ? null : Rsvp(RsvpAnswer.InRoom),
-                ["online"] = s.Mode == SessionMode.InPerson ? null : Rsvp(RsvpAnswer.Online),
+                ["in_room"] = InvitationRules.AnswersFor(s.Mode).Contains(RsvpAnswer.InRoom) ? Rsvp(RsvpAnswer.InRoom) : null,
+                ["online"] = InvitationRules.AnswersFor(s.Mode).Contains(RsvpAnswer.Online) ? Rsvp(RsvpAnswer.Online) : null,
                 ["decline"] = Rsvp(RsvpAnswer.Decline),
                 ["session"] = o.Link($"/sessions/{s.Id}"),
             },
         };
-        var parts = MailTemplates.RenderParts(m.IsReminder ? "reminder" : "invitation", s.Language, model);
+        var parts = MailTemplates.RenderParts(m.IsReminder ? "reminder" : "invitation", wording.Code, model);
 
         var message = new MimeMessage { Subject = parts.Subject, MessageId = m.MessageId(Host) };
         message.To.Add(new MailboxAddress(invitee.Name, invitee.Email));
@@ -70,7 +74,7 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
             return message;
         }
         var cancel = m.Kind == InvitationMailKind.Cancellation;
-        var ics = Calendar(s, forum, invitee, zone, cancel, now);
+        var ics = Calendar(s, forum, invitee, zone, cancel, now, wording);
         var inline = Text("calendar", ics);
         inline.ContentType.Parameters.Add("method", cancel ? "CANCEL" : "REQUEST");
         alternative.Add(inline);
@@ -86,11 +90,12 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
     }
 
     /// <summary>
-    /// One event per invitee: the UID is stable for the session and invitee, SEQUENCE is the session's (raised by each
-    /// reschedule and the cancel), times carry the zone with its VTIMEZONE. The personal RSVP links stay out of it:
-    /// calendars are shared and synced, a sign-in link does not belong there.
+    /// The session is one event (RFC 5546: one UID per event, whoever it is sent to), so every invitee's calendar,
+    /// and a calendar shared by two invitees, holds it once; SEQUENCE is the session's (raised by each reschedule and the
+    /// cancel), times carry the zone with its VTIMEZONE. Each copy names only its own attendee. The personal RSVP links
+    /// stay in the mail's text, out of the calendar: calendars are shared and synced.
     /// </summary>
-    public string Calendar(SessionState s, ForumState? forum, InvitationState invitee, DateTimeZone zone, bool cancel, DateTimeOffset now)
+    public string Calendar(SessionState s, ForumState? forum, InvitationState invitee, DateTimeZone zone, bool cancel, DateTimeOffset now, Wording wording)
     {
         var o = forumOptions.Value;
         var organizer = MailboxAddress.Parse(smtpOptions.Value.From);
@@ -103,13 +108,13 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
         var sessionUrl = o.Link($"/sessions/{s.Id}");
         var description = new StringBuilder();
         if (forum is not null) description.AppendLine(forum.Name);
-        if (s.OnlineUrl.Length > 0) description.AppendLine($"Online: {s.OnlineUrl}");
+        if (s.OnlineUrl.Length > 0) description.AppendLine($"{wording.T("mail.online")}: {s.OnlineUrl}");
         foreach (var item in s.Agenda.Where(i => i.Status != ItemStatus.Withdrawn)) description.AppendLine($"- {item.Title}");
         description.Append(sessionUrl);
 
         var e = new CalendarEvent
         {
-            Uid = $"session-{s.Id:N}-{invitee.InvitationId:N}@{Host}",
+            Uid = $"session-{s.Id:N}@{Host}",
             Sequence = s.Sequence,
             Summary = s.Title,
             DtStart = At(s.StartsAt),
@@ -143,11 +148,5 @@ public sealed class InvitationMailer(IOptions<ForumOptions> forumOptions, IOptio
         var part = new TextPart(subtype);
         part.SetText(Encoding.UTF8, text);
         return part;
-    }
-
-    private static CultureInfo CultureFor(string language)
-    {
-        try { return CultureInfo.GetCultureInfo(language); }
-        catch (CultureNotFoundException) { return CultureInfo.InvariantCulture; }
     }
 }

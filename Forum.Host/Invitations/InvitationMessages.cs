@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Forum.Domain.Invitations;
 
 namespace Forum.Host.Invitations;
 
-public enum InvitationMailKind { Invitation, Update, Cancellation, DayReminder, HourReminder }
 public enum ReminderKind { DayBefore, HourBefore }
 
 /// <summary>Published when invitations commit: one mail each, and the session's reminders if none are planned yet.</summary>

@@ -1,3 +1,4 @@
+using Forum.Domain.Invitations;
 using Forum.Host.Sessions.Scheduling;
 
 namespace Forum.Host.Invitations;

@@ -1,3 +1,4 @@
+using Forum.Domain.Invitations;
 using Forum.Host.Identity;
 using Forum.Host.Mail;
 using Forum.Projections.Sessions;
@@ -34,7 +35,7 @@ public static class SendInvitationMailHandler
         }
 
         var s = await session.LoadAsync<SessionState>(m.SessionId, ct);
-        if (s is null || !s.Invitations.TryGetValue(m.InvitationId, out var invitee) || !StillWanted(m, s, invitee)) return;
+        if (s is null || !s.Invitations.TryGetValue(m.InvitationId, out var invitee) || !InvitationRules.MailStillWanted(s, invitee, m.Kind, m.Sequence, m.StartsAt)) return;
         var forum = await session.LoadAsync<ForumState>(s.ForumId, ct);
         var now = clock.GetUtcNow();
 
@@ -62,7 +63,9 @@ public static class SendInvitationMailHandler
         if (!await Save(session, ct)) return;
 
         var cancelReason = m.Kind == InvitationMailKind.Cancellation ? (await session.LoadAsync<SessionBoard>(s.Id, ct))?.CancelReason : null;
-        var message = mailer.Compose(m, s, forum, invitee, token, cancelReason, now);
+        // In the invitee's own language when they chose one, else the session's.
+        var language = (await session.FindByEmail(invitee.Email, ct))?.Language;
+        var message = mailer.Compose(m, s, forum, invitee, token, cancelReason, now, language);
         try
         {
             await mail.SendAsync(message, ct);
@@ -84,14 +87,6 @@ public static class SendInvitationMailHandler
         session.Store(delivery);
         await Save(session, CancellationToken.None);
     }
-
-    /// <summary>Whether the mail still says something true: superseded updates, stale reminders and reminders to decliners are dropped.</summary>
-    public static bool StillWanted(SendInvitationMail m, SessionState s, InvitationState invitee) => m.Kind switch
-    {
-        InvitationMailKind.Invitation or InvitationMailKind.Update => s.Status == SessionStatus.Scheduled && m.Sequence >= s.Sequence,
-        InvitationMailKind.Cancellation => s.Status == SessionStatus.Cancelled,
-        _ => s.Status == SessionStatus.Scheduled && s.StartsAt == m.StartsAt && invitee.Answer != RsvpAnswer.Decline,
-    };
 
     private static async Task<bool> Save(IDocumentSession session, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
+using Forum.Domain.Identity;
 using Forum.Host.Identity;
+using Forum.Host.Localisation;
 using Forum.Projections.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
@@ -18,17 +20,29 @@ public sealed record JoinResult(Guid SessionId, long Version, SessionBoard Board
 /// Thin on purpose: it authorises and manages groups. Writes go over HTTP (one code path per command);
 /// pushes come from committed events through <see cref="BoardBroadcaster"/>.
 /// </summary>
-public sealed class SessionHub(IQuerySession session, StateCache cache) : Hub<ISessionClient>
+public sealed class SessionHub(IQuerySession session, StateCache cache, TokenConnections tokens) : Hub<ISessionClient>
 {
     public const string Path = "/hubs/sessions";
+
+    public override Task OnConnectedAsync()
+    {
+        tokens.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        tokens.Closed(Context);
+        return base.OnDisconnectedAsync(exception);
+    }
 
     public static string Group(Guid sessionId) => $"session:{sessionId:N}";
 
     public async Task<JoinResult> Join(Guid sessionId)
     {
         var actor = ForumClaims.ActorOf(Context.User) ?? throw Refuse(Rejection.Unauthenticated());
-        if (ForumClaims.DisplaySessionOf(Context.User) is { } display && display != sessionId)
-            throw Refuse(Rejection.Forbidden("display-token-scope", "A room display's token follows its own session only."));
+        if (ForumClaims.DisplaySessionOf(Context.User) is { } display && DisplayTokens.MayUse(display, TokenUse.FollowLive, sessionId) is { } outOfScope)
+            throw Refuse(outOfScope);
         var state = await cache.Session(session, sessionId) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
         var forum = await cache.Forum(session, state.ForumId) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
         if (SessionRules.MaySee(forum, state, actor) is { } hidden) throw Refuse(hidden);
@@ -43,7 +57,8 @@ public sealed class SessionHub(IQuerySession session, StateCache cache) : Hub<IS
 
     public Task Leave(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
 
-    private static HubException Refuse(Rejection r) => new($"{r.Rule}: {r.Detail}");
+    private HubException Refuse(Rejection r) =>
+        new($"{r.Rule}: {Problems.Details(r, Context.GetHttpContext() is { } http ? LanguageChoice.Chosen(http) : null).Detail}");
 }
 
 /// <summary>Clients.User(...) addresses a person by account id.</summary>

@@ -13,6 +13,8 @@ public sealed class SmtpOptions
     public string? User { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "Forum <forum@localhost>";
+    /// <summary>A server that accepts the connection and then says nothing holds one sending slot this long (MailKit's default is 2 minutes).</summary>
+    public int TimeoutSeconds { get; set; } = 20;
 }
 
 public interface IMailSender
@@ -40,7 +42,7 @@ public sealed class SmtpMailSender(IOptions<SmtpOptions> options) : IMailSender
         var o = options.Value;
         message.From.Clear();
         message.From.Add(MailboxAddress.Parse(o.From));
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
         await client.ConnectAsync(o.Host!, o.Port, SecureSocketOptions.Auto, ct);
         if (!string.IsNullOrEmpty(o.User)) await client.AuthenticateAsync(o.User, o.Password ?? "", ct);
         await client.SendAsync(message, ct);

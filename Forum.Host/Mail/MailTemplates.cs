@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Net;
+using Forum.Host.Localisation;
 using MimeKit;
 using Scriban;
 using Scriban.Runtime;
@@ -9,24 +10,20 @@ namespace Forum.Host.Mail;
 
 public sealed record RenderedMail(string Subject, string Text, string Html);
 
-/// <summary>Mail rendered from Scriban templates embedded in the host, per language with English as the fallback.</summary>
+/// <summary>
+/// Mail rendered from one Scriban template per document and part (<c>{name}.subject.txt</c>, <c>.txt</c>, <c>.html</c>),
+/// its wording from the strings of the reader's language (<c>mail.*</c>, ADR 0014).
+/// </summary>
 public static class MailTemplates
 {
     private static readonly ConcurrentDictionary<string, Template?> Cache = new();
 
-    public static MimeMessage SignIn(string to, string link, int minutes) =>
-        Render("sign-in", "en", to, new { link, minutes });
-
-    public static MimeMessage Render(string name, string language, string to, object model)
+    public static MimeMessage SignIn(string to, string link, int minutes, string? language)
     {
-        var globals = new ScriptObject();
-        globals.Import(model, renamer: m => StandardMemberRenamer.Rename(m));
-        var subject = RenderPart(name, language, "subject.txt", globals).Trim();
-        var text = RenderPart(name, language, "txt", globals);
-        var html = RenderPart(name, language, "html", globals);
-        var message = new MimeMessage { Subject = subject };
+        var parts = RenderParts("sign-in", language, new Dictionary<string, object?> { ["link"] = link, ["minutes"] = minutes });
+        var message = new MimeMessage { Subject = parts.Subject };
         message.To.Add(MailboxAddress.Parse(to));
-        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
+        message.Body = new BodyBuilder { TextBody = parts.Text, HtmlBody = parts.Html }.ToMessageBody();
         return message;
     }
 
@@ -35,11 +32,17 @@ public static class MailTemplates
     /// dictionaries and lists). For the HTML part every string in the model is HTML-escaped before rendering, so what
     /// a user typed (titles, names, venues) is safe there without an escape in the template.
     /// </summary>
-    public static RenderedMail RenderParts(string name, string language, IReadOnlyDictionary<string, object?> model)
+    public static RenderedMail RenderParts(string name, string? language, IReadOnlyDictionary<string, object?> model)
     {
-        var text = (ScriptObject)ToScript(model, escape: false)!;
-        var html = (ScriptObject)ToScript(model, escape: true)!;
-        return new RenderedMail(RenderPart(name, language, "subject.txt", text).Trim(), RenderPart(name, language, "txt", text), RenderPart(name, language, "html", html));
+        var wording = Strings.For(language);
+        ScriptObject Globals(bool html)
+        {
+            var globals = TemplateStrings.Functions(wording, html);
+            ((ScriptObject)ToScript(model, escape: html)!).CopyTo(globals);
+            return globals;
+        }
+        var text = Globals(html: false);
+        return new RenderedMail(RenderPart(name, "subject.txt", text).Trim(), RenderPart(name, "txt", text), RenderPart(name, "html", Globals(html: true)));
     }
 
     private static object? ToScript(object? value, bool escape) => value switch
@@ -51,10 +54,9 @@ public static class MailTemplates
         _ => value,
     };
 
-    private static string RenderPart(string name, string language, string part, ScriptObject globals)
+    private static string RenderPart(string name, string part, ScriptObject globals)
     {
-        var template = Load($"{name}.{language}.{part}") ?? Load($"{name}.en.{part}")
-            ?? throw new InvalidOperationException($"No mail template {name}.en.{part}.sbn");
+        var template = Load($"{name}.{part}") ?? throw new InvalidOperationException($"No mail template {name}.{part}.sbn");
         var context = new TemplateContext { StrictVariables = true };
         context.PushGlobal(globals);
         return template.Render(context);

@@ -17,7 +17,14 @@ public static class SessionHistory
     /// SHA-256 of events 1..<paramref name="upTo"/> in canonical form (docs/adr/0006), from the rows as stored: what
     /// the database holds now is what is hashed, so a changed, added or removed row changes the hash.
     /// </summary>
-    public static async Task<string> Hash(IDocumentStore store, Guid sessionId, long upTo, CancellationToken ct = default)
+    public static async Task<string> Hash(IDocumentStore store, Guid sessionId, long upTo, CancellationToken ct = default) =>
+        EventHash.Compute(await Rows(store, sessionId, upTo, ct));
+
+    /// <summary>The same hash, with each event's own hash beside it: what publication keeps and verification compares.</summary>
+    public static async Task<EventsDigest> Digest(IDocumentStore store, Guid sessionId, long upTo, CancellationToken ct = default) =>
+        EventHash.Digest(await Rows(store, sessionId, upTo, ct));
+
+    private static async Task<List<RecordedEvent>> Rows(IDocumentStore store, Guid sessionId, long upTo, CancellationToken ct)
     {
         await using var conn = store.Storage.Database.CreateConnection();
         await conn.OpenAsync(ct);
@@ -30,6 +37,6 @@ public static class SessionHistory
         var rows = new List<RecordedEvent>();
         while (await reader.ReadAsync(ct))
             rows.Add(new RecordedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3)));
-        return EventHash.Compute(rows);
+        return rows;
     }
 }

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Forum.Domain.Minutes;
 using Forum.Host.Minutes.Publishing;
+using Forum.Host.Minutes.Reading;
 using JasperFx.CommandLine;
 
 namespace Forum.Host.Minutes;
@@ -13,20 +15,36 @@ public sealed class VerifyMinutesInput : NetCoreInput
     [Description("The downloaded signature file (.sig.json)")]
     public string Signature { get; set; } = "";
 
+    [Description("Walk this forum's whole archive in the database: the chain of its minutes, and each minutes' own checks")]
+    [FlagAlias("forum", 'f')]
+    public string? ForumFlag { get; set; }
+
     [Description("A folder of PEM certificates to trust besides the forum's keys folder (e.g. saved from /.well-known/forum-keys)")]
     [FlagAlias("keys", 'k')]
     public string? KeysFlag { get; set; }
 
-    [Description("Do not recompute the session's events hash from the database")]
+    [Description("Do not ask the database: neither the session's events nor the forum's chain")]
     [FlagAlias("offline", 'o')]
     public bool OfflineFlag { get; set; }
 }
 
-[Description("Verifies downloaded minutes (PDF and .sig.json): document hash, PDF signature, signature file, and the session's events in the database", Name = "verify-minutes")]
+[Description("Verifies minutes: downloaded files (PDF and .sig.json: document, PDF signature and timestamp, signature file, the session's events, the file's place in the forum's chain), or with --forum a forum's whole archive", Name = "verify-minutes")]
 public sealed class VerifyMinutesCommand : JasperFxAsyncCommand<VerifyMinutesInput>
 {
+    public VerifyMinutesCommand()
+    {
+        Usage("Check downloaded minutes and their place in the forum's chain").Arguments(x => x.Pdf, x => x.Signature);
+        Usage("Walk a forum's archive (--forum <forumId>)").NoArguments();
+    }
+
     public override async Task<bool> Execute(VerifyMinutesInput input)
     {
+        if (input.ForumFlag is not null)
+        {
+            if (!Guid.TryParse(input.ForumFlag, out var forumId)) { Console.WriteLine($"verify-minutes: '{input.ForumFlag}' is not a forum id."); return false; }
+            using var archiveHost = input.BuildHost();
+            return await RunArchive(Console.Out, forumId, archiveHost.Services.GetRequiredService<SigningKeys>(), archiveHost.Services.GetRequiredService<IDocumentStore>());
+        }
         if (!File.Exists(input.Pdf) || !File.Exists(input.Signature))
         {
             Console.WriteLine($"verify-minutes: {(File.Exists(input.Pdf) ? input.Signature : input.Pdf)} does not exist.");
@@ -42,29 +60,82 @@ public sealed class VerifyMinutesCommand : JasperFxAsyncCommand<VerifyMinutesInp
     public static async Task<bool> Run(TextWriter output, byte[] pdf, string signatureJson, SigningKeys keys, string? extraKeys, IDocumentStore? store)
     {
         var record = SignatureRecord.Parse(signatureJson);
-        string? eventsNow = null;
-        string? eventsError = null;
+        EventsCheck? events = null;
+        string? unreachable = null;
+        ArchiveVerification? archive = null;
         if (store is not null && record is not null)
         {
-            try { eventsNow = await SessionHistory.Hash(store, record.SessionId, record.SessionVersion); }
+            try
+            {
+                await using var session = store.QuerySession();
+                events = await EventsCheck.Of(session, store, record);
+                if (record.Sequence is not null) archive = await ArchiveVerification.Walk(session, store, keys, record.ForumId);
+            }
             catch (Exception e) when (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
             {
-                eventsError = e.Message;
+                unreachable = e.Message;
             }
         }
-        var report = MinutesVerification.Verify(pdf, signatureJson, id => keys.Find(id) ?? Extra(extraKeys, id), eventsNow);
+        var report = MinutesVerification.Verify(pdf, signatureJson, id => keys.Find(id) ?? Extra(extraKeys, id), events);
 
         output.WriteLine($"minutes:       {report.MinutesId}  (session version {report.Version}, key {report.KeyId})");
         Part(output, "document:", report.DocumentIntact ? "intact" : null, report.Problems, "document:");
-        output.WriteLine($"pdf signature: {(report.PdfSignatureValid ? "valid" : "INVALID")}");
+        output.WriteLine($"pdf signature: {(report.PdfSignatureValid ? "valid" : "INVALID")}{(report.SignatureLevel is { } level ? $" ({level})" : "")}");
+        if (report.Timestamp is { } t)
+            output.WriteLine($"timestamp:     {(t.Valid ? "valid" : "INVALID")}, {t.At.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC by {t.Authority}");
         Part(output, "signature:", report.SignatureValid ? "valid" : null, report.Problems, "signature:");
-        if (eventsError is not null) output.WriteLine($"events:        NOT CHECKED: the database could not be reached ({eventsError})");
+        if (unreachable is not null) output.WriteLine($"events:        NOT CHECKED: the database could not be reached ({unreachable})");
         else if (report.EventsIntact is null) output.WriteLine("events:        not checked (--offline)");
         else Part(output, "events:", report.EventsIntact == true ? "intact" : null, report.Problems, "events:");
+        var chainOk = Chain(output, report.Record, archive, store is null || unreachable is not null);
         foreach (var note in report.Notes.Where(n => !n.StartsWith("events:"))) output.WriteLine("note:          " + note);
-        var ok = report.Valid && eventsError is null;
+        var ok = report.Valid && unreachable is null && chainOk;
         output.WriteLine(ok ? "result:        VALID" : "result:        NOT VALID");
         return ok;
+    }
+
+    /// <summary>The forum's archive: the chain walked, then each minutes in chain order.</summary>
+    public static async Task<bool> RunArchive(TextWriter output, Guid forumId, SigningKeys keys, IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        if (await session.Events.FetchStreamStateAsync(forumId) is null)
+        {
+            output.WriteLine($"verify-minutes: there is no forum {forumId} in this database (schema {store.Options.Events.DatabaseSchemaName}).");
+            return false;
+        }
+        var archive = await ArchiveVerification.Walk(session, store, keys, forumId);
+        output.WriteLine($"forum:         {forumId}  ({archive.Chain.Length} minutes in the chain)");
+        if (archive.Chain.Head is { } head) output.WriteLine($"head:          number {head.Sequence}, minutes {head.MinutesId}, record {head.RecordSha256}");
+        foreach (var f in archive.Chain.Findings)
+            output.WriteLine($"chain:         {f.Fault.ToString().ToUpperInvariant()}: {(archive.TitleOf(f.MinutesId) is { } t ? $"'{t}', " : "")}{f.Detail}");
+        if (archive.Chain.Intact) output.WriteLine("chain:         intact");
+        foreach (var m in archive.Minutes)
+        {
+            var number = m.Report.Record?.Sequence is { } n ? $"{n,3}" : "  -";
+            output.WriteLine($"minutes {number}:   {(m.Report.Valid ? "valid" : "NOT VALID")}  {m.MinutesId}  '{m.SessionTitle}'{(m.Report.SignatureLevel is { } l ? $" ({l})" : "")}");
+            foreach (var p in m.Report.Problems) output.WriteLine("               " + p);
+        }
+        output.WriteLine(archive.Intact ? "result:        VALID" : "result:        NOT VALID");
+        return archive.Intact;
+    }
+
+    /// <summary>Where the file stands in its forum's chain; false when the archive holds something else at its number.</summary>
+    private static bool Chain(TextWriter output, SignatureRecord? record, ArchiveVerification? archive, bool offline)
+    {
+        if (record?.Sequence is not { } number) return true;
+        var after = record.PreviousMinutesId is { } p ? $"signed after minutes {p}" : "the forum's first";
+        if (archive is null)
+        {
+            output.WriteLine($"chain:         number {number}, {after}{(offline ? " (not checked against the archive: no database)" : "")}");
+            return true;
+        }
+        var ours = archive.Minutes.FirstOrDefault(m => m.Report.Record?.Sequence == number)?.Report.Record;
+        var held = ours is not null && ours.RecordSha256() == record.RecordSha256();
+        output.WriteLine(held
+            ? $"chain:         number {number} of {archive.Chain.Length}, {after}, as the forum's archive holds it"
+            : $"chain:         CHANGED: the forum's archive holds {(ours is null ? "nothing" : $"another record (minutes {ours.MinutesId})")} at number {number}");
+        foreach (var f in archive.Chain.Findings) output.WriteLine($"chain:         {f.Fault.ToString().ToUpperInvariant()}: {f.Detail}");
+        return held && archive.Chain.Intact;
     }
 
     private static void Part(TextWriter output, string label, string? good, IReadOnlyList<string> problems, string prefix)

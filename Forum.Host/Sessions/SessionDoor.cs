@@ -23,22 +23,23 @@ public static class SessionDoor
     {
         public static Task<(SessionCaller?, ProblemDetails)> LoadAsync(Guid sessionId, IEventStream<SessionState> stream, ClaimsPrincipal user,
             StateCache cache, IDocumentSession store) =>
-            Open(sessionId, stream.Aggregate, stream.StartingVersion ?? 0, user, cache, store);
+            Open(sessionId, stream.Aggregate, stream.StartingVersion ?? 0, user, () => cache.Forum(store, stream.Aggregate!.ForumId));
     }
 
     public static class Read
     {
         public static Task<(SessionCaller?, ProblemDetails)> LoadAsync(Guid sessionId, SessionState? session, ClaimsPrincipal user, StateCache cache,
             IDocumentSession store) =>
-            Open(sessionId, session, session?.Version ?? 0, user, cache, store);
+            // Reading (and the door check of a position, decided again under the lock) may take a forum checked a moment ago.
+            Open(sessionId, session, session?.Version ?? 0, user, () => cache.Forum(store, session!.ForumId, StateCache.ForDoors));
     }
 
     private static async Task<(SessionCaller?, ProblemDetails)> Open(Guid sessionId, SessionState? session, long version, ClaimsPrincipal user,
-        StateCache cache, IDocumentSession store)
+        Func<Task<ForumState?>> forumOf)
     {
         if (ForumClaims.ActorOf(user) is not { } actor) return (null, Problems.Details(Rejection.Unauthenticated()));
         if (session is null) return (null, Problems.Details(SessionRules.SessionNotFound(sessionId)));
-        var forum = await cache.Forum(store, session.ForumId);
+        var forum = await forumOf();
         if (forum is null) return (null, Problems.Details(SessionRules.SessionNotFound(sessionId)));
         if (SessionRules.MaySee(forum, session, actor) is { } hidden) return (null, Problems.Details(hidden));
         return (new SessionCaller(session.Id, actor, forum, version), WolverineContinue.NoProblems);

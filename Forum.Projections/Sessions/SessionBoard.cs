@@ -64,6 +64,31 @@ public sealed class BoardInvitee
     public long Version { get; set; }
 }
 
+/// <summary>A member's vote in a vote round: a part of the board, never shown on it (the board shows counts by group).</summary>
+public sealed class BoardBallot
+{
+    public string Id { get; set; } = "";
+    public Guid SessionId { get; set; }
+    public Guid ItemId { get; set; }
+    public Guid MemberId { get; set; }
+    public StakeholderGroup Group { get; set; }
+    public VoteChoice Choice { get; set; }
+    public DateTimeOffset At { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>A vote round on an item: open with its running count by group, then its result.</summary>
+public sealed class BoardVote
+{
+    public string Question { get; set; } = "";
+    public bool Open { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    public Dictionary<StakeholderGroup, Dictionary<VoteChoice, int>> ByGroup { get; set; } =
+        Enum.GetValues<StakeholderGroup>().ToDictionary(g => g, _ => Enum.GetValues<VoteChoice>().ToDictionary(v => v, _ => 0));
+    public int Cast { get; set; }
+    public VoteClosed? Result { get; set; }
+}
+
 public sealed class BoardDecision
 {
     public Outcome Outcome { get; set; }
@@ -94,8 +119,11 @@ public sealed class BoardItem
     public Dictionary<StakeholderGroup, Dictionary<Stance, int>> TallyByGroup { get; set; } = [];
     public BoardDecision? Decision { get; set; }
     public List<ActionPoint> ActionPoints { get; set; } = [];
+    public BoardVote? Vote { get; set; }
     public DateTimeOffset? OpenedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    /// <summary>The members' ballots in the item's vote round: parts, stored apart and never on the board.</summary>
+    [JsonIgnore] public Dictionary<Guid, BoardBallot> Ballots { get; set; } = [];
     /// <summary>The members' positions: stored one by one, not in the board (<see cref="SessionBoard.Stored"/>); filled on a replay
     /// and, for the item in front of the room, on a join.</summary>
     public Dictionary<Guid, BoardPosition> Positions { get; set; } = [];
@@ -198,7 +226,7 @@ public sealed class SessionBoard
     {
         ItemId = i.ItemId, Title = i.Title, Description = i.Description, Kind = i.Kind, Presenter = i.Presenter, Minutes = i.Minutes,
         Status = i.Status, WithdrawnReason = i.WithdrawnReason, Proposal = i.Proposal, ProposalRevision = i.ProposalRevision, Tally = i.Tally,
-        TallyByGroup = i.TallyByGroup, Decision = i.Decision, ActionPoints = i.ActionPoints, OpenedAt = i.OpenedAt, ClosedAt = i.ClosedAt,
+        TallyByGroup = i.TallyByGroup, Decision = i.Decision, ActionPoints = i.ActionPoints, Vote = i.Vote, OpenedAt = i.OpenedAt, ClosedAt = i.ClosedAt,
     };
 
     public void Apply(SessionRescheduled e) { StartsAt = e.StartsAt; EndsAt = e.EndsAt; Venue = e.Venue; OnlineUrl = e.OnlineUrl; }
@@ -260,12 +288,16 @@ public sealed class SessionBoard
 
     public void Apply(ParticipantCheckedIn e)
     {
-        if (Attendees.TryGetValue(e.MemberId, out var before) && before.Present) Count(before, -1);
+        var again = Attendees.TryGetValue(e.MemberId, out var before) && before.Present;
+        if (again) Count(before!, -1);
         else Attended[e.Group] = Attended.GetValueOrDefault(e.Group) + 1;
+        // A change of role made on the forum's roster keeps the attendance as it was, in the new role.
+        var byMembership = e.RecordedBy == Domain.Sessions.RunningTheRoom.RoomRules.ByMembership;
         var attendee = new BoardAttendee
         {
             Id = BoardKeys.Attendee(Id, e.MemberId), SessionId = Id, MemberId = e.MemberId, Name = e.Name, Group = e.Group, Role = e.Role,
-            Presence = e.Presence, RecordedBySecretariat = e.RecordedBy is not null, CheckedInAt = e.At,
+            Presence = e.Presence, RecordedBySecretariat = byMembership && again ? before!.RecordedBySecretariat : e.RecordedBy is not null,
+            CheckedInAt = byMembership && again ? before!.CheckedInAt : e.At,
         };
         Touch(Attendees[e.MemberId] = attendee);
         Count(attendee, +1);
@@ -373,6 +405,39 @@ public sealed class SessionBoard
         Tally = e.Tally.ToDictionary(), At = e.At, Version = _version,
     };
 
+    public void Apply(VotingMembersChanged e)
+    {
+        VotingMembers = e.VotingMembers.ToDictionary();
+        Recount();
+    }
+
+    public void Apply(VoteOpened e) => Item(e.ItemId).Vote = new BoardVote { Question = e.Question, Open = true, OpenedAt = e.At };
+
+    public void Apply(VoteCast e)
+    {
+        var item = Item(e.ItemId);
+        if (item.Vote is not { Open: true } vote) return;
+        if (item.Ballots.TryGetValue(e.MemberId, out var ballot)) vote.ByGroup[ballot.Group][ballot.Choice]--;
+        else
+        {
+            item.Ballots[e.MemberId] = ballot = new BoardBallot { Id = BoardKeys.Ballot(Id, e.ItemId, e.MemberId), SessionId = Id, ItemId = e.ItemId, MemberId = e.MemberId };
+            vote.Cast++;
+        }
+        ballot.Group = Attendees.GetValueOrDefault(e.MemberId)?.Group ?? ballot.Group;
+        ballot.Choice = e.Choice;
+        ballot.At = e.At;
+        vote.ByGroup[ballot.Group][ballot.Choice]++;
+        Touch(ballot);
+    }
+
+    public void Apply(VoteClosed e)
+    {
+        var vote = Item(e.ItemId).Vote ??= new BoardVote { Question = "" };
+        vote.Open = false;
+        vote.Result = e;
+        vote.ByGroup = e.ByGroup.ToDictionary(g => g.Key, g => g.Value.ToDictionary());
+    }
+
     public void Apply(ActionPointAssigned e) =>
         Item(e.ItemId).ActionPoints.Add(new ActionPoint(e.ActionPointId, e.Description, e.OwnerMemberId, e.OwnerName, e.Due));
 
@@ -422,6 +487,10 @@ public sealed class SessionBoard
             case FloorYielded x: Apply(x); break;
             case DecisionRecorded x: Apply(x); break;
             case ActionPointAssigned x: Apply(x); break;
+            case VotingMembersChanged x: Apply(x); break;
+            case VoteOpened x: Apply(x); break;
+            case VoteCast x: Apply(x); break;
+            case VoteClosed x: Apply(x); break;
             case AgendaItemClosed x: Apply(x); break;
             case SessionClosed x: Apply(x); break;
         }
@@ -459,6 +528,7 @@ public sealed class SessionBoard
         HandRaised x => [BoardPart.Attendee(x.MemberId)],
         FloorGiven x => [BoardPart.Attendee(x.MemberId)],
         FloorYielded x => [BoardPart.Attendee(x.MemberId)],
+        VoteCast x => [BoardPart.Attendee(x.MemberId), BoardPart.Ballot(x.ItemId, x.MemberId)],
         _ => [],
     };
 
@@ -473,6 +543,7 @@ public sealed class SessionBoard
             case BoardAttendee a: a.Version = _version; break;
             case BoardPosition p: p.Version = _version; break;
             case BoardInvitee i: i.Version = _version; break;
+            case BoardBallot b: b.Version = _version; break;
         }
         Changed.Add(part);
     }
@@ -500,7 +571,7 @@ public sealed class SessionBoard
         Enum.GetValues<StakeholderGroup>().ToDictionary(g => g, _ => Enum.GetValues<RsvpAnswer>().ToDictionary(a => a, _ => 0));
 }
 
-public enum BoardPartKind { Attendee, Position, Invitee }
+public enum BoardPartKind { Attendee, Position, Invitee, Ballot }
 
 /// <summary>A part of a board that is stored as its own document, by what identifies it within the session.</summary>
 public readonly record struct BoardPart(BoardPartKind Kind, Guid A, Guid B)
@@ -508,11 +579,13 @@ public readonly record struct BoardPart(BoardPartKind Kind, Guid A, Guid B)
     public static BoardPart Attendee(Guid memberId) => new(BoardPartKind.Attendee, memberId, Guid.Empty);
     public static BoardPart Position(Guid itemId, Guid memberId) => new(BoardPartKind.Position, itemId, memberId);
     public static BoardPart Invitee(Guid invitationId) => new(BoardPartKind.Invitee, invitationId, Guid.Empty);
+    public static BoardPart Ballot(Guid itemId, Guid memberId) => new(BoardPartKind.Ballot, itemId, memberId);
 
     public string Key(Guid sessionId) => Kind switch
     {
         BoardPartKind.Attendee => BoardKeys.Attendee(sessionId, A),
         BoardPartKind.Position => BoardKeys.Position(sessionId, A, B),
+        BoardPartKind.Ballot => BoardKeys.Ballot(sessionId, A, B),
         _ => BoardKeys.Invitee(sessionId, A),
     };
 }
@@ -523,4 +596,5 @@ public static class BoardKeys
     public static string Attendee(Guid sessionId, Guid memberId) => $"{sessionId:N}/a/{memberId:N}";
     public static string Position(Guid sessionId, Guid itemId, Guid memberId) => $"{sessionId:N}/p/{itemId:N}/{memberId:N}";
     public static string Invitee(Guid sessionId, Guid invitationId) => $"{sessionId:N}/i/{invitationId:N}";
+    public static string Ballot(Guid sessionId, Guid itemId, Guid memberId) => $"{sessionId:N}/v/{itemId:N}/{memberId:N}";
 }

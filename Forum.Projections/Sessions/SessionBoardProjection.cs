@@ -34,6 +34,7 @@ public sealed class SessionBoardProjection : IProjection
                     case BoardAttendee a: operations.Store(a); break;
                     case BoardPosition p: operations.Store(p); break;
                     case BoardInvitee i: operations.Store(i); break;
+                    case BoardBallot b: operations.Store(b); break;
                 }
         }
     }
@@ -59,6 +60,12 @@ public sealed class SessionBoardProjection : IProjection
             foreach (var a in await session.LoadManyAsync<BoardAttendee>(ct, attendees)) board.Attendees[a.MemberId] = a;
         if (Keys(BoardPartKind.Invitee) is { Length: > 0 } invitees)
             foreach (var i in await session.LoadManyAsync<BoardInvitee>(ct, invitees)) board.Invitees[i.InvitationId] = i;
+        if (Keys(BoardPartKind.Ballot) is { Length: > 0 } ballots)
+        {
+            var items = board.Agenda.ToDictionary(i => i.ItemId);
+            foreach (var b in await session.LoadManyAsync<BoardBallot>(ct, ballots))
+                if (items.TryGetValue(b.ItemId, out var item)) item.Ballots[b.MemberId] = b;
+        }
         if (Keys(BoardPartKind.Position) is { Length: > 0 } positions)
         {
             var items = board.Agenda.ToDictionary(i => i.ItemId);
@@ -68,7 +75,8 @@ public sealed class SessionBoardProjection : IProjection
     }
 }
 
-public sealed record ItemTally(Guid ItemId, Dictionary<Stance, int> Tally, Dictionary<StakeholderGroup, Dictionary<Stance, int>> TallyByGroup);
+/// <summary>An item's counts: its positions by stance and group, and its vote round's running count.</summary>
+public sealed record ItemTally(Guid ItemId, Dictionary<Stance, int> Tally, Dictionary<StakeholderGroup, Dictionary<Stance, int>> TallyByGroup, BoardVote? Vote);
 
 /// <summary>
 /// What changed on a board between two versions, as the projection left it (ADR 0013): only what the events touched.
@@ -103,6 +111,9 @@ public sealed record BoardChange(
             {
                 case PositionSubmitted p: tallies.Add(p.ItemId); continue;
                 case PositionWithdrawn p: tallies.Add(p.ItemId); continue;
+                case VoteCast v: tallies.Add(v.ItemId); continue;
+                case VoteOpened x: items.Add(x.ItemId); break;
+                case VoteClosed x: items.Add(x.ItemId); break;
                 case AgendaReordered: items.UnionWith(board.Agenda.Select(i => i.ItemId)); break;
                 case AgendaItemAdded x: items.Add(x.ItemId); break;
                 case AgendaItemAmended x: items.Add(x.ItemId); break;
@@ -123,7 +134,7 @@ public sealed record BoardChange(
         return new BoardChange(fromVersion, board.Version, header,
             headerChanged ? board.Agenda.Select(i => i.ItemId).ToList() : null,
             items.Where(byId.ContainsKey).Select(id => SessionBoard.WithoutParts(byId[id])).ToList(),
-            tallies.Where(byId.ContainsKey).Select(id => new ItemTally(id, byId[id].Tally, byId[id].TallyByGroup)).ToList(),
+            tallies.Where(byId.ContainsKey).Select(id => new ItemTally(id, byId[id].Tally, byId[id].TallyByGroup, byId[id].Vote)).ToList(),
             touchedParts.OfType<BoardPosition>().ToList(),
             touchedParts.OfType<BoardAttendee>().ToList());
     }

@@ -77,7 +77,7 @@ public class ForumApiTests(ApiFixture fixture) : IntegrationContext(fixture)
         ShouldBeProblem(await PostJson(null, "/api/forums", new { name = "F", country = "Moldova", language = "ro" }, 401), 401, "sign-in-required");
 
         var outsider = await TokenFor("outsider@else.test");
-        ShouldBeProblem(await GetJson(outsider, $"/api/forums/{forumId}", 403), 403, "forum-members-only");
+        ShouldBeProblem(await GetJson(outsider, $"/api/forums/{forumId}", 404), 404, "forum-members-only");
         ShouldBeProblem(await PostJson(outsider, "/api/forums", new { name = "F", country = "Moldova", language = "ro" }, 403), 403, "administrator-only");
         (await GetJson(outsider, "/api/forums")).GetArrayLength().ShouldBe(0);
 

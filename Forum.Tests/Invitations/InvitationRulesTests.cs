@@ -177,11 +177,14 @@ public class InvitationRulesTests
             .ThenRejected(RejectionKind.Unauthenticated, "sign-in-required");
 
     [Fact]
-    public void Given_an_invited_guest_Then_the_guest_may_see_the_session_and_a_stranger_may_not()
+    public void Given_an_invited_guest_Then_the_guest_may_see_the_session_and_a_stranger_finds_nothing_not_even_the_forum_name()
     {
         var s = Spec<SessionState>.Fold([Scheduled, GuestInvited]);
         SessionRules.MaySee(Forum, s, new Actor(Guid.NewGuid(), "guest@uni.test", false)).ShouldBeNull();
-        SessionRules.MaySee(Forum, s, new Actor(Guid.NewGuid(), "stranger@uni.test", false))!.Rule.ShouldBe("forum-members-only");
+        var stranger = SessionRules.MaySee(Forum, s, new Actor(Guid.NewGuid(), "stranger@uni.test", false))!;
+        stranger.Rule.ShouldBe("forum-members-only");
+        stranger.Kind.ShouldBe(RejectionKind.NotFound);
+        stranger.Detail.ShouldNotContain("Open Government Forum");
     }
 
     [Fact]
@@ -198,4 +201,37 @@ public class InvitationRulesTests
     [Fact]
     public void Invitation_ids_are_stable_per_session_and_address() =>
         InvitationRules.InvitationIdFor(SessionId, " Gov@Forum.test ").ShouldBe(GovInvited.InvitationId);
+
+    private static bool Wanted(InvitationMailKind kind, int sequence, DateTimeOffset plannedStart, params object[] events)
+    {
+        var s = Spec<SessionState>.Fold([Scheduled, GovInvited, .. events]);
+        return InvitationRules.MailStillWanted(s, s.Invitations[GovInvited.InvitationId], kind, sequence, plannedStart);
+    }
+
+    private static readonly object Moved = new SessionRescheduled(SessionId, Starts.AddDays(7), Starts.AddDays(7).AddHours(2), "Chișinău", "", Secretary.AccountId, Now);
+
+    [Fact]
+    public void Given_a_scheduled_session_When_its_invitation_is_due_Then_it_is_sent() =>
+        Wanted(InvitationMailKind.Invitation, 0, Starts).ShouldBeTrue();
+
+    [Fact]
+    public void Given_a_rescheduled_session_When_the_mail_planned_before_the_reschedule_is_due_Then_it_is_dropped() =>
+        Wanted(InvitationMailKind.Invitation, 0, Starts, Moved).ShouldBeFalse();
+
+    [Fact]
+    public void Given_a_rescheduled_session_When_the_reminder_for_the_old_start_is_due_Then_it_is_dropped() =>
+        Wanted(InvitationMailKind.DayReminder, 1, Starts, Moved).ShouldBeFalse();
+
+    [Fact]
+    public void Given_a_decliner_When_a_reminder_is_due_Then_it_is_dropped() =>
+        Wanted(InvitationMailKind.HourReminder, 0, Starts, new InvitationAnswered(SessionId, GovInvited.InvitationId, RsvpAnswer.Decline, Now)).ShouldBeFalse();
+
+    [Fact]
+    public void Given_a_cancelled_session_When_a_reminder_or_the_invitation_is_due_Then_only_the_cancellation_is_sent()
+    {
+        var cancelled = new SessionCancelled(SessionId, "Postponed", Secretary.AccountId, Now);
+        Wanted(InvitationMailKind.DayReminder, 0, Starts, cancelled).ShouldBeFalse();
+        Wanted(InvitationMailKind.Invitation, 1, Starts, cancelled).ShouldBeFalse();
+        Wanted(InvitationMailKind.Cancellation, 1, Starts, cancelled).ShouldBeTrue();
+    }
 }

@@ -14,7 +14,7 @@ using Wolverine;
 namespace Forum.Tests.Invitations;
 
 /// <summary>
-/// Its own host: mail back-off shortened to milliseconds and the scheduled-retry poll to 100 ms, so an SMTP outage
+/// Its own host: mail back-off (durable, scheduled retries) shortened to milliseconds and the scheduled-retry poll to 100 ms, so an SMTP outage
 /// plays out in about a second; and its own SMTP server, which these tests stop and start.
 /// </summary>
 public sealed class InvitationsFixture : AppFixture
@@ -23,8 +23,7 @@ public sealed class InvitationsFixture : AppFixture
 
     protected override void Configure(IWebHostBuilder builder)
     {
-        builder.UseSetting("Invitations:RetryCooldowns", "00:00:00.050");
-        builder.UseSetting("Invitations:RetrySchedule", "00:00:00.300,00:00:00.300");
+        builder.UseSetting("Invitations:RetrySchedule", "00:00:00.200,00:00:01,00:00:01");
         builder.ConfigureServices(s =>
         {
             s.ConfigureMarten(o => o.Listeners.Add(Deliveries));
@@ -51,11 +50,25 @@ public sealed class DeliverySignals : DocumentSessionListenerBase
         return done.Task.WaitAsync(TimeSpan.FromSeconds(20));
     }
 
+    private readonly ConcurrentDictionary<TaskCompletionSource, (int Count, Func<MailDelivery, bool> Condition, ConcurrentDictionary<string, bool> Seen)> _counting = new();
+
+    /// <summary>Completes once <paramref name="count"/> different deliveries have matched the condition.</summary>
+    public Task Distinct(int count, Func<MailDelivery, bool> condition)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _counting[done] = (count, condition, new ConcurrentDictionary<string, bool>());
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
         foreach (var delivery in commit.Inserted.Concat(commit.Updated).OfType<MailDelivery>())
+        {
             foreach (var (waiter, condition) in _waiting)
                 if (condition(delivery) && _waiting.TryRemove(waiter, out _)) waiter.TrySetResult(delivery);
+            foreach (var (waiter, (count, condition, seen)) in _counting)
+                if (condition(delivery) && seen.TryAdd(delivery.Id, true) && seen.Count >= count && _counting.TryRemove(waiter, out _)) waiter.TrySetResult();
+        }
         return Task.CompletedTask;
     }
 }
@@ -108,14 +121,13 @@ public abstract partial class InvitationContext(InvitationsFixture fixture) : Se
     protected static Dictionary<string, string> RsvpLinks(MimeMessage m) =>
         RsvpPattern().Matches(TextOf(m)).ToDictionary(x => x.Groups[2].Value, x => x.Groups[1].Value);
 
-    protected async Task<string> Rsvp(string token, string answer)
+    /// <summary>Answers as the personal link's page does: the button posts the answer; nobody is signed in by it.</summary>
+    protected async Task<System.Text.Json.JsonElement> Rsvp(string token, string answer)
     {
-        var result = await Send(null, s => s.Get.Url($"/rsvp/{token}?answer={answer}"), 302);
-        return CookieFrom(result);
+        var result = await Send(null, s => s.Post.Json(new { answer }).ToUrl($"/api/rsvp/{token}"), 200);
+        result.Context.Response.Headers.SetCookie.ShouldBeEmpty();
+        return await ReadJson(result);
     }
-
-    protected async Task<System.Text.Json.JsonElement> AsCookie(string cookie, string url, int status = 200) =>
-        await ReadJson(await Host.Scenario(s => { s.WithRequestHeader("Cookie", cookie); s.Get.Url(url); s.StatusCodeShouldBe(status); }));
 
     protected async Task<System.Text.Json.JsonElement> InvitationOf(SessionWorld w, string email) =>
         (await GetJson(w.Secretariat, w.Url("/invitations"))).GetProperty("invitations").EnumerateArray().Single(i => i.GetProperty("email").GetString() == email);

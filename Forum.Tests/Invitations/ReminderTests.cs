@@ -88,7 +88,7 @@ public class ReminderTests(InvitationsFixture fixture) : InvitationContext(fixtu
 
         await Replay(invited);
         Mails().ShouldBeEmpty();
-        ShouldBeProblem(await GetJson(null, $"/rsvp/{link}?answer=InRoom", 409), 409, "session-cancelled");
+        ShouldBeProblem(await PostJson(null, $"/api/rsvp/{link}", new { answer = "InRoom" }, 409), 409, "session-cancelled");
         (await GetJson(w.Gov.Token, "/api/me/agenda")).GetProperty("sessions").GetArrayLength().ShouldBe(0);
         ShouldBeProblem(await PostJson(w.Secretariat, w.Url("/invitations"), new { all = true }, 409), 409, "session-not-scheduled");
     }

@@ -10,26 +10,38 @@ namespace Forum.Tests.Invitations;
 public class RsvpTests(InvitationsFixture fixture) : InvitationContext(fixture)
 {
     [Fact]
-    public async Task The_personal_link_answers_signs_in_and_the_answer_shows_on_the_board_and_the_agenda()
+    public async Task The_personal_link_opens_a_page_the_button_answers_and_the_answer_shows_on_the_board_and_the_agenda()
     {
         var (w, _) = await ScheduledWorld();
         await Invite(w, new { memberIds = new[] { w.Gov.MemberId, w.Cso.MemberId } });
         var links = RsvpLinks(MailsTo(w.Gov.Email).Single());
         await using var screen = await Forum.Tests.Support.BoardMirror.Join(Host, w.Cso.Token, w.SessionId);
 
-        var answered = await Send(null, s => s.Get.Url($"/rsvp/{links["Online"]}?answer=Online"), 302);
-        answered.Context.Response.Headers.Location.ToString().ShouldBe($"/sessions/{w.SessionId}");
-        var cookie = CookieFrom(answered);
-        cookie.ShouldStartWith("forum=");
+        // A mail scanner (or a person) opening the link gets the page: no answer is recorded, nobody is signed in.
+        var opened = await Send(null, s => s.Get.Url($"/rsvp/{links["Online"]}?answer=Online"), 200);
+        opened.Context.Response.ContentType!.ShouldStartWith("text/html");
+        opened.Context.Response.Headers.SetCookie.ShouldBeEmpty();
+        var invitation = await GetJson(null, $"/api/rsvp/{links["Online"]}");
+        invitation.GetProperty("title").GetString().ShouldBe("Spring plenary");
+        invitation.GetProperty("name").GetString().ShouldBe("Ani Petrosyan");
+        invitation.GetProperty("answer").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
+        invitation.GetProperty("canAnswer").GetBoolean().ShouldBeTrue();
+        invitation.GetProperty("answers").EnumerateArray().Select(a => a.GetString()).ShouldBe(["InRoom", "Online", "Decline"]);
+        invitation.ToString().ShouldNotContain(w.Gov.Email);
+        (await Board(w, w.Gov.Token)).GetProperty("rsvpPending").GetProperty("Government").GetInt32().ShouldBe(1);
 
-        var board = await AsCookie(cookie, w.Url());
+        // The button answers, and signs no one in (Rsvp asserts no cookie).
+        var answered = await Rsvp(links["Online"], "Online");
+        answered.GetProperty("sessionId").GetGuid().ShouldBe(w.SessionId);
+        var board = await Board(w, w.Gov.Token);
         board.GetProperty("rsvp").GetProperty("Government").GetProperty("Online").GetInt32().ShouldBe(1);
         board.GetProperty("rsvpPending").GetProperty("Government").GetInt32().ShouldBe(0);
         board.GetProperty("rsvpPending").GetProperty("CivilSociety").GetInt32().ShouldBe(1);
         // Pushed live to a screen that was already watching.
         await screen.Until(b => b.Rsvp.GetValueOrDefault(Forum.Domain.Forums.StakeholderGroup.Government)?.GetValueOrDefault(Forum.Domain.Sessions.RsvpAnswer.Online) == 1);
+        (await GetJson(null, $"/api/rsvp/{links["Online"]}")).GetProperty("answer").GetString().ShouldBe("Online");
 
-        var agenda = await AsCookie(cookie, "/api/me/agenda");
+        var agenda = await GetJson(w.Gov.Token, "/api/me/agenda");
         agenda.GetProperty("email").GetString().ShouldBe(w.Gov.Email);
         var entry = agenda.GetProperty("sessions").EnumerateArray().Single();
         entry.GetProperty("sessionId").GetGuid().ShouldBe(w.SessionId);
@@ -51,9 +63,26 @@ public class RsvpTests(InvitationsFixture fixture) : InvitationContext(fixture)
         (await query.LoadAsync<RsvpLink>(links["Online"])).ShouldBeNull();
         (await query.LoadAsync<RsvpLink>(Secrets.Hash(links["Online"]))).ShouldNotBeNull();
 
-        ShouldBeProblem(await GetJson(null, "/rsvp/not-a-token?answer=Online", 400), 400, "rsvp-link-invalid", "token");
-        ShouldBeProblem(await GetJson(null, $"/rsvp/{links["Online"]}?answer=Maybe", 400), 400, "enum-value-unknown", "answer");
-        ShouldBeProblem(await GetJson(null, $"/rsvp/{links["Online"]}", 400), 400, "field-required", "answer");
+        ShouldBeProblem(await PostJson(null, "/api/rsvp/not-a-token", new { answer = "Online" }, 400), 400, "rsvp-link-invalid", "token");
+        ShouldBeProblem(await GetJson(null, "/api/rsvp/not-a-token", 400), 400, "rsvp-link-invalid", "token");
+        ShouldBeProblem(await PostJson(null, $"/api/rsvp/{links["Online"]}", new { answer = "Maybe" }, 400), 400, "field-unreadable", "answer");
+        ShouldBeProblem(await PostJson(null, $"/api/rsvp/{links["Online"]}", new { }, 400), 400, "field-required", "answer");
+    }
+
+    [Fact]
+    public async Task An_invitee_signs_in_with_the_one_time_mail_link_not_with_the_invitation()
+    {
+        var (w, _) = await ScheduledWorld();
+        await Invite(w, new { guests = new[] { new { name = "Guest Expert", email = "guest@uni.test" } } });
+        Fixture.Smtp.ClearReceivedEmail();
+        // A guest has no account and no membership; being invited is enough to be sent a sign-in link.
+        await Tracked(() => Send(null, s => s.Post.Json(new { email = "guest@uni.test", returnUrl = $"/sessions/{w.SessionId}" }).ToUrl("/api/auth/magic-link"), 202));
+        var link = System.Text.RegularExpressions.Regex.Match(TextOf(MailsTo("guest@uni.test").Single()), @"http://forum\.test(/auth/link/[A-Za-z0-9_\-]+)").Groups[1].Value;
+        var signedIn = await Send(null, s => s.Get.Url(link), 302);
+        signedIn.Context.Response.Headers.Location.ToString().ShouldBe($"/sessions/{w.SessionId}");
+        var cookie = CookieFrom(signedIn);
+        var board = await ReadJson(await Host.Scenario(s => { s.WithRequestHeader("Cookie", cookie); s.Get.Url(w.Url()); s.StatusCodeShouldBe(200); }));
+        board.GetProperty("title").GetString().ShouldBe("Spring plenary");
     }
 
     [Fact]
@@ -79,18 +108,18 @@ public class RsvpTests(InvitationsFixture fixture) : InvitationContext(fixture)
     }
 
     [Fact]
-    public async Task An_invited_guest_signs_in_by_the_link_sees_the_session_and_joins_the_hub_but_takes_no_position()
+    public async Task An_invited_guest_answers_by_the_link_sees_the_session_and_joins_the_hub_but_takes_no_position()
     {
         var (w, _) = await ScheduledWorld();
         await Invite(w, new { guests = new[] { new { name = "Guest Expert", email = "guest@uni.test" } } });
-        var cookie = await Rsvp(RsvpLinks(MailsTo("guest@uni.test").Single())["InRoom"], "InRoom");
+        await Rsvp(RsvpLinks(MailsTo("guest@uni.test").Single())["InRoom"], "InRoom");
+        var guestToken = await TokenFor("guest@uni.test");
 
-        var board = await AsCookie(cookie, w.Url());
+        var board = await Board(w, guestToken);
         board.GetProperty("rsvp").GetProperty("Other").GetProperty("InRoom").GetInt32().ShouldBe(1);
         board.GetProperty("invited").GetInt32().ShouldBe(1);
         board.ToString().ShouldNotContain("guest@uni.test");
 
-        var guestToken = await TokenFor("guest@uni.test");
         await using (var hub = new HubConnectionBuilder().WithUrl(new Uri(Host.Server.BaseAddress, "/hubs/sessions"), o =>
                {
                    o.Transports = HttpTransportType.WebSockets;
@@ -114,7 +143,7 @@ public class RsvpTests(InvitationsFixture fixture) : InvitationContext(fixture)
         ShouldBeProblem(await PostJson(guestToken, w.Url("/check-in"), new { presence = "InRoom" }, 403), 403, "forum-members-only");
 
         var stranger = await TokenFor("stranger@uni.test");
-        ShouldBeProblem(await GetJson(stranger, w.Url(), 403), 403, "forum-members-only");
+        ShouldBeProblem(await GetJson(stranger, w.Url(), 404), 404, "forum-members-only");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Forum.Domain.Minutes;
 using Forum.Domain.Sessions;
 using Forum.Host.Minutes;
 using Forum.Tests.Support;
+using Npgsql;
 using Wolverine.Tracking;
 
 namespace Forum.Tests.Minutes;
@@ -39,7 +40,9 @@ public abstract class MinutesContext(AppFixture fixture) : IntegrationContext(fi
         (await PostJson(Secretariat, $"/api/forums/{ForumId}/members", new { name, email, organisation = "Org", group, role })).GetProperty("memberId").GetGuid();
 
     /// <summary>A whole session, from scheduling to closing: two items, one decided with an objection answered.</summary>
-    protected async Task<Guid> ArrangeClosedSession(string language = "en", bool close = true)
+    /// <param name="during">Events of the decision item's discussion, after its proposal was revised: (session, item, start of the session).</param>
+    protected async Task<Guid> ArrangeClosedSession(string language = "en", bool close = true, string title = "Autumn plenary",
+        Func<Guid, Guid, DateTimeOffset, IEnumerable<object>>? during = null)
     {
         var sessionId = Guid.CreateVersion7();
         var by = Guid.CreateVersion7();
@@ -50,7 +53,7 @@ public abstract class MinutesContext(AppFixture fixture) : IntegrationContext(fi
         var voting = new Dictionary<StakeholderGroup, int> { [StakeholderGroup.Government] = 2, [StakeholderGroup.CivilSociety] = 2, [StakeholderGroup.Other] = 0 };
         var events = new List<object>
         {
-            new SessionScheduled(sessionId, ForumId, "Autumn plenary", t, t.AddHours(2), SessionMode.Hybrid, "Kyiv, Hall 3", "https://meet.test/forum", language, by, t.AddDays(-10)),
+            new SessionScheduled(sessionId, ForumId, title, t, t.AddHours(2), SessionMode.Hybrid, "Kyiv, Hall 3", "https://meet.test/forum", language, by, t.AddDays(-10)),
             new AgendaItemAdded(sessionId, decided, "Open contracting commitment", "Adopt the commitment text.", ItemKind.Decision, "Олена Коваль", 30, by, t.AddDays(-9)),
             new AgendaItemAdded(sessionId, info, "Progress report", "", ItemKind.Information, "Secretariat", 10, by, t.AddDays(-9)),
             new SessionOpened(sessionId, voting, rules, [GovChair, CsoChair], by, t),
@@ -79,6 +82,7 @@ public abstract class MinutesContext(AppFixture fixture) : IntegrationContext(fi
             new AgendaItemOpened(sessionId, info, by, t.AddMinutes(33)),
             new AgendaItemClosed(sessionId, info, by, t.AddMinutes(40)),
         };
+        if (during is not null) events.InsertRange(events.FindIndex(e => e is ProposalRevised) + 1, during(sessionId, decided, t));
         if (close) events.Add(new SessionClosed(sessionId, by, t.AddMinutes(45)));
         await using var session = Store.LightweightSession();
         session.Events.StartStream<SessionState>(sessionId, events);
@@ -114,11 +118,38 @@ public abstract class MinutesContext(AppFixture fixture) : IntegrationContext(fi
     protected async Task<Guid> Published(string language = "en")
     {
         await ArrangeForum();
-        var sessionId = await ArrangeClosedSession(language);
+        return await PublishedIn(language);
+    }
+
+    /// <summary>Another session of the arranged forum, closed, drafted, approved and published.</summary>
+    protected async Task<Guid> PublishedIn(string language = "en", string title = "Autumn plenary")
+    {
+        var minutesId = await Approved(language, title);
+        await PostJson(Secretariat, $"/api/minutes/{minutesId}/publish", new { }, 200);
+        return minutesId;
+    }
+
+    protected async Task<Guid> Approved(string language = "en", string title = "Autumn plenary")
+    {
+        var sessionId = await ArrangeClosedSession(language, title: title);
         await Draft(sessionId);
         var minutesId = MinutesOf(sessionId);
         await Approve(minutesId);
-        await PostJson(Secretariat, $"/api/minutes/{minutesId}/publish", new { }, 200);
         return minutesId;
+    }
+
+    /// <summary>Changes one stored event's statement behind Forum's back, as someone with the database could.</summary>
+    protected async Task TamperWithEvent(Guid sessionId, long version) =>
+        (await Sql("""update {schema}.mt_events set data = jsonb_set(data, '{statement}', '"Quietly changed"') where stream_id = @id and version = @v""",
+            ("id", sessionId), ("v", version))).ShouldBe(1);
+
+    /// <summary>Runs SQL in the fixture's schema (written {schema}), as someone with the database could.</summary>
+    protected async Task<int> Sql(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql.Replace("{schema}", Store.Options.Events.DatabaseSchemaName), conn);
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        return await cmd.ExecuteNonQueryAsync();
     }
 }

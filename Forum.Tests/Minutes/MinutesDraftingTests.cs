@@ -2,8 +2,8 @@ using Forum.Tests.Support;
 
 namespace Forum.Tests.Minutes;
 
-[Collection(ApiCollection.Name)]
-public class MinutesDraftingTests(ApiFixture fixture) : MinutesContext(fixture)
+[Collection(MinutesCollection.Name)]
+public class MinutesDraftingTests(MinutesFixture fixture) : MinutesContext(fixture)
 {
     [Fact]
     public async Task A_closed_session_yields_draft_minutes_from_its_record()

@@ -3,14 +3,16 @@ using Forum.Host.Minutes;
 using Forum.Host.Minutes.Publishing;
 using Forum.Tests.Support;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Forum.Tests.Minutes;
 
-[Collection(ApiCollection.Name)]
-public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixture)
+[Collection(MinutesCollection.Name)]
+public class MinutesPublicationTests(MinutesFixture fixture) : MinutesContext(fixture)
 {
+    private TestTimestampAuthority Tsa => fixture.Tsa;
+
     [Fact]
     public async Task Both_co_chairs_approve_a_revision_before_the_secretariat_publishes()
     {
@@ -72,8 +74,8 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
         foreach (var url in new[] { $"/api/minutes/{id}.md", $"/api/minutes/{id}.html", $"/api/minutes/{id}.pdf", $"/api/minutes/{id}/verify" })
             ShouldBeProblem(await GetJson(null, url, 401), 401, "sign-in-required");
         var outsider = await TokenFor("outsider@else.test");
-        ShouldBeProblem(await GetJson(outsider, $"/api/minutes/{id}.md", 403), 403, "forum-members-only");
-        ShouldBeProblem(await GetJson(outsider, $"/api/sessions/{sessionId}/minutes", 403), 403, "forum-members-only");
+        ShouldBeProblem(await GetJson(outsider, $"/api/minutes/{id}.md", 404), 404, "forum-members-only");
+        ShouldBeProblem(await GetJson(outsider, $"/api/sessions/{sessionId}/minutes", 404), 404, "forum-members-only");
         var observer = await TokenFor("press@news.test");
         (await GetText(observer, $"/api/minutes/{id}.md")).ShouldContain("Autumn plenary");
         ShouldBeProblem(await GetJson(observer, $"/api/minutes/{id}.pdf", 409), 409, "minutes-not-published");
@@ -121,7 +123,8 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
     [Theory]
     [InlineData("uk", "# Протокол: Autumn plenary", "**Співголови:** Олена Коваль (Уряд); Nino Beridze (Громадянське суспільство)", "Консенсус із застереженнями")]
     [InlineData("ru", "# Протокол: Autumn plenary", "**Сопредседатели:** Олена Коваль (Правительство); Nino Beridze (Гражданское общество)", "Консенсус с оговорками")]
-    [InlineData("hy", "# Minutes: Autumn plenary", "**Co-chairs:** Олена Коваль (Government)", "Consensus with reservations")]
+    [InlineData("hy", "# Արձանագրություն՝ Autumn plenary", "**Համանախագահներ:** Олена Коваль (Կառավարություն); Nino Beridze (Քաղաքացիական հասարակություն)", "Կոնսենսուս՝ վերապահումներով")]
+    [InlineData("az", "# Minutes: Autumn plenary", "**Co-chairs:** Олена Коваль (Government)", "Consensus with reservations")]
     public async Task Minutes_are_drafted_in_the_session_language_or_english(string language, string heading, string coChairs, string outcome)
     {
         await ArrangeForum();
@@ -150,22 +153,56 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
     }
 
     [Fact]
-    public async Task Pdfsig_reports_the_published_pdf_valid_and_the_text_is_intact()
+    public async Task Published_minutes_are_PAdES_B_T_that_pdfsig_and_openssl_accept_and_their_text_is_intact()
     {
+        var stampedBefore = Tsa.Stamped;
         var id = await Published("uk");
+        Tsa.Stamped.ShouldBe(stampedBefore + 1);
         var pdf = await GetBytes(null, $"/api/minutes/{id}.pdf");
-        var path = Path.Combine(Fixture.DataDirectory, $"{id}.pdf");
-        await File.WriteAllBytesAsync(path, pdf);
+        var signerPem = (await GetJson(null, "/.well-known/forum-keys")).GetProperty("keys")[0].GetProperty("certificate").GetString()!;
+        var folder = Path.Combine(Fixture.DataDirectory, $"check-{id}");
 
-        var (pdfsig, _) = await RunTool("pdfsig", path);
-        pdfsig.ShouldContain("Signature is Valid.");
-        var (text, _) = await RunTool("pdftotext", "-enc", "UTF-8", path, "-");
+        var outcome = await new IndependentChecks(folder).Run(pdf, signerPem, Tsa.Root.ExportCertificatePem());
+        outcome.Pdfsig.ShouldContain("Signature Type: ETSI.CAdES.detached");
+        outcome.Pdfsig.ShouldContain("Signature Validation: Signature is Valid.");
+        outcome.Pdfsig.ShouldContain("Total document signed");
+        outcome.CmsVerify.ShouldContain("CMS Verification successful");
+        outcome.CmsPrint.ShouldContain("id-smime-aa-timeStampToken");
+        outcome.TsVerify!.ShouldContain("Verification: OK");
+        outcome.TsText!.ShouldContain("Policy OID: 1.3.6.1.4.1.55555.1.1");
+        outcome.TsText!.ShouldContain("Time stamp: ");
+
+        var (text, _) = await IndependentChecks.Tool(null, "pdftotext", "-enc", "UTF-8", Path.Combine(folder, "minutes.pdf"), "-");
         text.ShouldContain("Протокол: Autumn plenary");
         text.ShouldContain("Українська мова: ї, є, ґ.");
 
+        var report = await GetJson(null, $"/api/minutes/{id}/verify");
+        report.GetProperty("signatureLevel").GetString().ShouldBe("PAdES-B-T");
+        report.GetProperty("timestamp").GetProperty("valid").GetBoolean().ShouldBeTrue();
+        report.GetProperty("timestamp").GetProperty("authority").GetString().ShouldBe("CN=Forum test time-stamping authority");
+
         pdf[pdf.Length / 3] ^= 0x20;
-        await File.WriteAllBytesAsync(path, pdf);
-        (await RunTool("pdfsig", path)).Output.ShouldNotContain("Signature is Valid.");
+        var changed = await new IndependentChecks(folder + "-changed").Run(pdf, signerPem);
+        changed.Pdfsig.ShouldNotContain("Signature is Valid.");
+        changed.CmsVerify.ShouldNotContain("CMS Verification successful");
+    }
+
+    [Fact]
+    public async Task With_the_time_stamping_authority_down_nothing_is_published_until_it_is_back()
+    {
+        await ArrangeForum();
+        var id = await Approved();
+        var before = await EventCount();
+        Tsa.Refusing = true;
+        try
+        {
+            var refused = await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 503);
+            refused.GetProperty("rule").GetString().ShouldBe("timestamp-unavailable");
+            refused.GetProperty("detail").GetString()!.ShouldContain(Tsa.Url.ToString());
+            (await EventCount()).ShouldBe(before);
+        }
+        finally { Tsa.Refusing = false; }
+        (await PostJson(Secretariat, $"/api/minutes/{id}/publish", new { }, 200)).GetProperty("sequence").GetInt64().ShouldBe(1);
     }
 
     [Fact]
@@ -212,8 +249,12 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
         report.GetProperty("documentIntact").GetBoolean().ShouldBeTrue();
         report.GetProperty("signatureValid").GetBoolean().ShouldBeTrue();
         var problem = report.GetProperty("problems").EnumerateArray().Single().GetString()!;
-        problem.ShouldStartWith("events:");
+        problem.ShouldStartWith("events: event 13 (position_submitted) is not as it was when the minutes were signed;");
         problem.ShouldContain("up to version 23");
+        var changed = report.GetProperty("firstChangedEvent");
+        changed.GetProperty("version").GetInt64().ShouldBe(13);
+        changed.GetProperty("type").GetString().ShouldBe("position_submitted");
+        changed.GetProperty("change").GetString().ShouldBe("changed");
     }
 
     [Fact]
@@ -251,7 +292,7 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
         await TamperWithEvent(sessionId, version: 16);
         output = new StringWriter();
         (await VerifyMinutesCommand.Run(output, pdf, sig, keys, null, Store)).ShouldBeFalse();
-        output.ToString().ShouldContain("events:        CHANGED");
+        output.ToString().ShouldContain("events:        CHANGED: event 16 (position_submitted) is not as it was");
         output.ToString().ShouldContain("document:      intact");
     }
 
@@ -266,62 +307,74 @@ public class MinutesPublicationTests(ApiFixture fixture) : MinutesContext(fixtur
         await File.WriteAllBytesAsync(pdfPath, pdf);
         await File.WriteAllTextAsync(sigPath, await GetText(null, $"/api/minutes/{id}.sig.json"));
 
-        // The host's own command line, as an operator runs it: same database, schema and keys folder.
-        var host = Path.Combine(AppContext.BaseDirectory, "Forum.Host.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var a in new[] { host, "verify-minutes", pdfPath, sigPath }) start.ArgumentList.Add(a);
-        start.Environment["FORUM_DB"] = AppFixture.ConnectionString;
-        start.Environment["Forum__Schema"] = Store.Options.Events.DatabaseSchemaName;
-        start.Environment["Forum__DataDirectory"] = Fixture.DataDirectory;
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var (output, exitCode) = await HostVerb("verify-minutes", pdfPath, sigPath);
 
-        process.ExitCode.ShouldNotBe(0, output);
+        exitCode.ShouldNotBe(0, output);
         output.ShouldContain("document:      CHANGED");
         output.ShouldContain("events:        intact");
         output.ShouldContain("result:        NOT VALID");
     }
 
     [Fact]
-    public async Task A_rotated_key_stays_published_and_keeps_older_minutes_verifiable()
+    public async Task The_rotate_signing_key_verb_retires_the_key_which_keeps_verifying_older_minutes_and_the_chain_goes_on()
     {
-        var id = await Published();
-        var keys = Host.Services.GetRequiredService<SigningKeys>();
+        var first = await Published();
         var before = (await GetJson(null, "/.well-known/forum-keys")).GetProperty("keys")[0];
         before.GetProperty("status").GetString().ShouldBe("current");
         before.GetProperty("certificate").GetString()!.ShouldStartWith("-----BEGIN CERTIFICATE-----");
+        var retiredId = before.GetProperty("keyId").GetString()!;
 
-        var rotated = keys.Rotate();
+        // As the operator's verb runs it, in a process of its own beside the running host: its own SigningKeys over the same
+        // keys folder. The running host signs with the new key from its next publication.
+        var verb = new StringWriter();
+        RotateSigningKeyCommand.Run(verb, new SigningKeys(Host.Services.GetRequiredService<IConfiguration>())).ShouldBeTrue(verb.ToString());
+        var output = verb.ToString();
+        output.ShouldContain($"retired:  {retiredId}");
+
         var after = (await GetJson(null, "/.well-known/forum-keys")).GetProperty("keys").EnumerateArray().ToList();
-        after[0].GetProperty("keyId").GetString().ShouldBe(rotated.KeyId);
-        after.ShouldContain(k => k.GetProperty("keyId").GetString() == before.GetProperty("keyId").GetString() && k.GetProperty("status").GetString() == "retired");
+        var currentId = after[0].GetProperty("keyId").GetString()!;
+        currentId.ShouldNotBe(retiredId);
+        output.ShouldContain($"current:  {currentId}");
+        after.ShouldContain(k => k.GetProperty("keyId").GetString() == retiredId && k.GetProperty("status").GetString() == "retired");
 
-        var report = await GetJson(null, $"/api/minutes/{id}/verify");
-        report.GetProperty("signatureValid").GetBoolean().ShouldBeTrue();
-        report.GetProperty("keyId").GetString().ShouldBe(before.GetProperty("keyId").GetString());
+        var second = await PublishedIn(title: "Winter plenary");
+        var old = await GetJson(null, $"/api/minutes/{first}/verify");
+        old.GetProperty("valid").GetBoolean().ShouldBeTrue(old.ToString());
+        old.GetProperty("keyId").GetString().ShouldBe(retiredId);
+        var next = await GetJson(null, $"/api/minutes/{second}/verify");
+        next.GetProperty("keyId").GetString().ShouldBe(currentId);
+        next.GetProperty("previousMinutesId").GetGuid().ShouldBe(first);
+        (await GetJson(null, $"/api/forums/{ForumId}/minutes/verify")).GetProperty("intact").GetBoolean().ShouldBeTrue();
     }
 
-    private async Task TamperWithEvent(Guid sessionId, long version)
+    [Fact]
+    public async Task A_forum_own_certificate_is_not_rotated_by_the_verb()
     {
-        var schema = Store.Options.Events.DatabaseSchemaName;
-        await using var conn = new NpgsqlConnection(AppFixture.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(
-            $"update {schema}.mt_events set data = jsonb_set(data, '{{statement}}', '\"Quietly changed\"') where stream_id = @id and version = @v", conn);
-        cmd.Parameters.AddWithValue("id", sessionId);
-        cmd.Parameters.AddWithValue("v", version);
-        (await cmd.ExecuteNonQueryAsync()).ShouldBe(1);
+        var folder = Directory.CreateTempSubdirectory("forum-own-cert-").FullName;
+        var pfx = Path.Combine(folder, "forum.p12");
+        using (var cert = SigningKeys.Generate("Anti-corruption forum (qualified seal)"))
+            await File.WriteAllBytesAsync(pfx, cert.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, "secret"));
+        var keys = new SigningKeys(Path.Combine(folder, "keys"), pfx, "secret");
+        var output = new StringWriter();
+
+        RotateSigningKeyCommand.Run(output, keys).ShouldBeFalse();
+
+        output.ToString().ShouldContain("Signing:CertificatePath");
+        keys.Current.Subject.ShouldBe("CN=Anti-corruption forum (qualified seal)");
     }
 
-    private static async Task<(string Output, int ExitCode)> RunTool(string tool, params string[] args)
+    /// <summary>The host's own command line, as an operator runs it: same database, schema and keys folder.</summary>
+    private async Task<(string Output, int ExitCode)> HostVerb(params string[] args)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Forum.Host.dll") }.Concat(args)) start.ArgumentList.Add(a);
+        start.Environment["FORUM_DB"] = AppFixture.ConnectionString;
+        start.Environment["Forum__Schema"] = Store.Options.Events.DatabaseSchemaName;
+        start.Environment["Forum__DataDirectory"] = Fixture.DataDirectory;
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return (await stdout + await stderr, process.ExitCode);
+        return (await output + await errors, process.ExitCode);
     }
 }

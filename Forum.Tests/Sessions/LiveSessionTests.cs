@@ -126,7 +126,7 @@ public class LiveSessionTests(ApiFixture fixture) : SessionContext(fixture)
         ShouldBeProblem(await PostJson(w.Gov.Token, w.Item(w.DecisionItem, "/positions"), new { stance = "Support", onBehalfOf = w.Cso.MemberId }, 403), 403, "secretariat-only");
         ShouldBeProblem(await PostJson(null, w.Item(w.DecisionItem, "/positions"), new { stance = "Support" }, 401), 401, "sign-in-required");
         var stranger = await TokenFor("stranger@else.test");
-        ShouldBeProblem(await GetJson(stranger, w.Url(), 403), 403, "forum-members-only");
+        ShouldBeProblem(await GetJson(stranger, w.Url(), 404), 404, "forum-members-only");
         ShouldBeProblem(await GetJson(w.Gov.Token, $"/api/sessions/{Guid.NewGuid()}", 404), 404, "session-not-found");
         (await EventCount()).ShouldBe(before);
     }

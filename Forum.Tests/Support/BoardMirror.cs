@@ -160,7 +160,7 @@ public sealed class BoardMirror : IAsyncDisposable
         }
         if (c.AgendaOrder is { } order) b.Agenda = b.Agenda.OrderBy(i => order.IndexOf(i.ItemId)).ToList();
         foreach (var t in c.Tallies)
-            if (b.Agenda.FirstOrDefault(i => i.ItemId == t.ItemId) is { } item) { item.Tally = t.Tally; item.TallyByGroup = t.TallyByGroup; }
+            if (b.Agenda.FirstOrDefault(i => i.ItemId == t.ItemId) is { } item) { item.Tally = t.Tally; item.TallyByGroup = t.TallyByGroup; item.Vote = t.Vote; }
         foreach (var p in c.Positions)
         {
             if (b.Agenda.FirstOrDefault(i => i.ItemId == p.ItemId) is not { } item) continue;

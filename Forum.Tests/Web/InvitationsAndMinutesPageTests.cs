@@ -115,6 +115,11 @@ public class InvitationsAndMinutesPageTests(BrowserFixture fixture) : WebWorldCo
         await Expect(result).ToContainTextAsync("Document intact");
         await Expect(result).ToContainTextAsync("Record intact");
         await Expect(result).ToContainTextAsync("Signature valid.");
+        // The whole archive, as one chain of signed minutes.
+        await Expect(listed.Locator(".meta")).ToContainTextAsync("No. 1 in the forum's chain of signed minutes");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Verify the whole archive" }).ClickAsync();
+        await Expect(visitor.Locator("#archive-verify-result")).ToContainTextAsync("The archive is intact");
+        await Expect(visitor.Locator("#archive-verify-result")).ToContainTextAsync("Minutes in the chain: 1.");
         await Screenshot(visitor, "archive");
     }
 }

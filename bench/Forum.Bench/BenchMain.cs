@@ -37,7 +37,7 @@ public sealed class Options
         Forum.Bench run --forum URL[,URL2] --forum-pid PID[,PID2] --bare URL --bare-pid PID --db CONN [--schema bench] [--pg-pid PID]
                         [--sizes 200,1000] [--reps 5] [--duration 20] [--rate 20] [--warmup 5]
                         [--room 200] [--room-spread 1000] [--room-spread-seconds 10] [--room-reps 5]
-                        [--scenarios live,room] [--out DIR]
+                        [--scenarios live,room] [--idle 5000] [--idle-reps 1] [--out DIR]
         """;
 
     public string? Urls { get; set; }
@@ -61,6 +61,9 @@ public sealed class Options
     public double RoomSpreadSeconds { get; set; } = 10;
     public int RoomReps { get; set; } = 5;
     public HashSet<string> Scenarios { get; set; } = ["live", "room"];
+    /// <summary>Idle connections to hold, after the other scenarios (0: none).</summary>
+    public int Idle { get; set; }
+    public int IdleReps { get; set; } = 1;
     public string Out { get; set; } = "bench/results";
 
     public static Options Parse(string[] args)
@@ -88,13 +91,16 @@ public sealed class Options
                 case "--room-spread": o.RoomSpread = int.Parse(Next()); break;
                 case "--room-spread-seconds": o.RoomSpreadSeconds = double.Parse(Next()); break;
                 case "--room-reps": o.RoomReps = int.Parse(Next()); break;
-                case "--scenarios": o.Scenarios = Next().Split(',').ToHashSet(); break;
+                case "--scenarios": o.Scenarios = Next().Split(',').Where(x => x.Length > 0).ToHashSet(); break;
+                case "--idle": o.Idle = int.Parse(Next()); break;
+                case "--idle-reps": o.IdleReps = int.Parse(Next()); break;
                 case "--out": o.Out = Next(); break;
                 default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
             }
         }
         // Every loop is bounded: refuse figures that would make a run unbounded or absurd.
         if (o.Sizes.Any(s => s is < 1 or > 5000)) throw new ArgumentException("--sizes: 1..5000");
+        if (o.Idle is < 0 or > 10000 || o.IdleReps is < 1 or > 10) throw new ArgumentException("--idle: 0..10000, --idle-reps 1..10");
         if (o.Reps is < 1 or > 50 || o.RoomReps is < 0 or > 50) throw new ArgumentException("--reps/--room-reps: 1..50");
         if (o.Duration is <= 0 or > 600 || o.Rate is <= 0 or > 1000) throw new ArgumentException("--duration 0..600 s, --rate 0..1000/s");
         return o;

@@ -13,9 +13,11 @@ public sealed record LiveRun(
     int Reconnects, int Closed, int Refused, int ClientErrors, double PushesPerClientPerSecond,
     double ServerCpuSeconds, double PgCpuSeconds, double BenchCpuSeconds, double LoadAverage, double Seconds);
 
-public sealed record Connected(string System, int Size, double Seconds, long RssBefore, long RssAfter, int Failed)
+public sealed record Connected(string System, int Size, double Seconds, long RssBefore, long RssAfter, int Failed,
+    double HeapBeforeMiB = double.NaN, double HeapAfterMiB = double.NaN, string Scenario = "live", int Members = 0)
 {
     public double KiBPerConnection => (RssAfter - RssBefore) / 1024.0 / Size;
+    public double HeapKiBPerConnection => (HeapAfterMiB - HeapBeforeMiB) * 1024 / Size;
 }
 
 public sealed record RoomRun(string Scenario, int Rep, int Sent, int Acked, Dictionary<string, int> Errors, Dist Ack,
@@ -73,6 +75,8 @@ public static class LoadGenerator
         var api = new Api(http, o.Forum);
         var needed = Math.Max(o.Scenarios.Contains("live") ? o.Sizes.Max() : 0,
             o.Scenarios.Contains("room") ? Math.Max(o.Room, o.RoomSpread) : 0);
+        // Idle connections beyond 2,000 are people with a second device: admitting 5,000 members one by one is its own benchmark.
+        if (o.Idle > 0) needed = Math.Max(needed, Math.Min(o.Idle, 2000));
         await using var setup = await ForumSetup.Create(o, api, Math.Max(needed, 3));
 
         try
@@ -82,6 +86,8 @@ public static class LoadGenerator
                     await LiveFanOut(o, http, setup, size, results);
             if (o.Scenarios.Contains("room"))
                 await RoomAtOnce(o, http, setup, results);
+            if (o.Idle > 0)
+                await Idle(o, setup, results);
         }
         finally
         {
@@ -229,7 +235,7 @@ public static class LoadGenerator
         await using var pg = new NpgsqlConnection(o.Db);
         await pg.OpenAsync();
         foreach (var (table, id) in new[] { ("mt_doc_forumstate", forumId), ("mt_doc_forumroster", forumId), ("mt_doc_forumdirectoryentry", forumId),
-                     ("mt_doc_sessionstate", sessionId), ("mt_doc_sessionboard", sessionId) })
+                     ("mt_doc_sessionstate", sessionId), ("mt_doc_board", sessionId) })
         {
             try
             {
@@ -240,6 +246,14 @@ public static class LoadGenerator
             }
             catch (PostgresException e) { sizes.Add($"{table}: {e.MessageText}"); }
         }
+        // The board's parts (ADR 0013): what a batch of positions writes is one of these per position.
+        await using (var parts = new NpgsqlCommand(
+            $"select count(*), coalesce(max(length(data::text)), 0) from \"{o.Schema}\".mt_doc_boardposition where data->>'sessionId' = @id", pg))
+        {
+            parts.Parameters.AddWithValue("id", sessionId.ToString());
+            await using var reader = await parts.ExecuteReaderAsync();
+            if (await reader.ReadAsync()) sizes.Add($"board positions {when}: {reader.GetInt64(0)} documents, the largest {reader.GetInt32(1)} bytes");
+        }
         await using (var count = new NpgsqlCommand($"select count(*) from \"{o.Schema}\".mt_events where stream_id = @id", pg))
         {
             count.Parameters.AddWithValue("id", sessionId);
@@ -248,9 +262,43 @@ public static class LoadGenerator
         return sizes;
     }
 
-    private static async Task<Connected> ConnectAll(Target target, int size, Func<int, (Participant P, Func<CancellationToken, Task> Connect)> make)
+    /// <summary>
+    /// Idle participants held (DESIGN: 5,000 under 60 KiB of server memory each): N screens joined to one open session and doing
+    /// nothing, beside N on the bare hub; resident memory and the managed heap of each server before and after.
+    /// </summary>
+    private static async Task Idle(Options o, ForumSetup setup, Results results)
+    {
+        Log.Info($"idle: {o.Idle} connections");
+        var session = await setup.OpenSession($"Idle {o.Idle}", 3);
+        var forum = new ForumTarget(o, session);
+        var bare = new BareTarget(o);
+        var members = setup.Members;
+        for (var rep = 0; rep < Math.Max(1, o.IdleReps); rep++)
+        {
+            results.Connections.Add(await ConnectAll(forum, o.Idle, i =>
+            {
+                var p = new ForumParticipant(session.SessionId, session.ItemId);
+                return (p, ct => p.Connect(o.Forum, members[i % members.Count].Token, ct));
+            }, "idle", Math.Min(o.Idle, members.Count)));
+            await DisconnectAll(forum);
+            results.Connections.Add(await ConnectAll(bare, o.Idle, _ =>
+            {
+                var p = new BareParticipant();
+                return (p, ct => p.Connect(o.Bare, ct));
+            }, "idle"));
+            await DisconnectAll(bare);
+        }
+    }
+
+    // The managed heap of every process of the target (one per host), NaN when one cannot be read.
+    private static double Heap(Target target) =>
+        target.Pids.Sum(pid => GcHeap.Read(pid, TimeSpan.FromSeconds(5))?.HeapMiB ?? double.NaN);
+
+    private static async Task<Connected> ConnectAll(Target target, int size, Func<int, (Participant P, Func<CancellationToken, Task> Connect)> make,
+        string scenario = "live", int members = 0)
     {
         await Task.Delay(1000);
+        var heapBefore = Heap(target);
         var rssBefore = target.Pids.Sum(Proc.RssBytes);
         var started = Clock.Now;
         var failed = 0;
@@ -274,8 +322,12 @@ public static class LoadGenerator
         var seconds = Clock.Ms(started, Clock.Now) / 1000;
         await Task.Delay(2000);
         var rssAfter = target.Pids.Sum(Proc.RssBytes);
-        var c = new Connected(target.Name, size, seconds, rssBefore, rssAfter, failed);
-        Log.Info($"{target.Name}: {size} connected and joined in {seconds:F1} s ({failed} retries); server RSS {rssBefore / 1048576.0:F0} → {rssAfter / 1048576.0:F0} MiB, {c.KiBPerConnection:F1} KiB per connection");
+        var heapAfter = Heap(target);
+        var c = new Connected(target.Name, size, seconds, rssBefore, rssAfter, failed, heapBefore, heapAfter,
+            scenario, members == 0 ? size : members);
+        Log.Info($"{target.Name} ({scenario}): {size} connected and joined in {seconds:F1} s ({failed} retries); server RSS {rssBefore / 1048576.0:F0} → " +
+                 $"{rssAfter / 1048576.0:F0} MiB, {c.KiBPerConnection:F1} KiB per connection; managed heap {c.HeapBeforeMiB:F0} → {c.HeapAfterMiB:F0} MiB, " +
+                 $"{c.HeapKiBPerConnection:F1} KiB per connection");
         return c;
     }
 

@@ -65,10 +65,25 @@ public static class Report
                              $"{F(x.Last.P50)} / {F(x.Last.P99)} ({x.AllSeen}) | {x.Lost} | {x.Superseded} | {x.Duplicates} | {x.OutOfOrder} | {x.Stale} | {x.Gaps} | {x.Reconnects} | " +
                              $"{Errors(x.Errors, x.ClientErrors, x.Refused)} | {F(x.ServerCpuSeconds)} / {F(x.PgCpuSeconds)} / {F(x.BenchCpuSeconds)} | {F(x.LoadAverage)} |");
             s.AppendLine();
-            s.AppendLine("Connecting (N connections opened, each joined; server RSS before → after):");
+            s.AppendLine("Server CPU per submission (ms of the server process per submission sent; flat means the cost does not grow with the room):");
+            s.AppendLine();
+            s.AppendLine("| participants | Forum ms per submission | bare ms per submission |");
+            s.AppendLine("| ---: | ---: | ---: |");
+            foreach (var size in r.Live.Select(x => x.Size).Distinct())
+            {
+                double PerSubmission(bool forum) => Percentile.Median(r.Live.Where(x => x.Size == size && (x.System == "Forum") == forum)
+                    .Select(x => x.ServerCpuSeconds * 1000 / Math.Max(1, x.Sent)));
+                s.AppendLine($"| {size} | {F(PerSubmission(true), "F2")} | {F(PerSubmission(false), "F2")} |");
+            }
+            s.AppendLine();
+        }
+        if (r.Connections.Count > 0)
+        {
+            s.AppendLine("Connecting (N connections opened, each joined; server RSS and managed heap before → after):");
             s.AppendLine();
             foreach (var c in r.Connections)
-                s.AppendLine($"- {c.System}, {c.Size}: {c.Seconds:F1} s, {c.RssBefore / 1048576.0:F0} → {c.RssAfter / 1048576.0:F0} MiB = {c.KiBPerConnection:F1} KiB per connection, {c.Failed} retries");
+                s.AppendLine($"- {c.Scenario}, {c.System}, {c.Size}{(c.Members < c.Size ? $" (of {c.Members} members)" : "")}: {c.Seconds:F1} s, RSS {c.RssBefore / 1048576.0:F0} → {c.RssAfter / 1048576.0:F0} MiB = " +
+                             $"{c.KiBPerConnection:F1} KiB per connection; managed heap {F(c.HeapBeforeMiB, "F0")} → {F(c.HeapAfterMiB, "F0")} MiB = {F(c.HeapKiBPerConnection)} KiB per connection; {c.Failed} retries");
             s.AppendLine();
             s.AppendLine("Documents each write reads and rewrites:");
             s.AppendLine();

@@ -49,9 +49,11 @@ public static class DecisionRules
         {
             if (!s.Rules.VoteFallback)
                 return Rejection.Conflict("consensus-only", $"'{forum.Name}' decides by consensus only; its rules allow no vote.");
-            var yes = stances.Count(x => x is Stance.Support or Stance.SupportWithReservations);
-            var cast = stances.Count(x => x != Stance.Abstain);
-            var carried = cast > 0 && (double)yes / cast >= s.Rules.VoteThreshold;
+            if (item.VoteOpen) return Rejection.Conflict("vote-still-open", $"The vote on '{item.Title}' is still open; close it first.");
+            // A vote round held on the item decides; without one, the positions on record are counted as the votes.
+            var yes = item.Vote?.Yes ?? stances.Count(x => x is Stance.Support or Stance.SupportWithReservations);
+            var cast = item.Vote is { } v ? v.Yes + v.No : stances.Count(x => x != Stance.Abstain);
+            var carried = item.Vote?.Carried ?? (cast > 0 && (double)yes / cast >= s.Rules.VoteThreshold);
             if (carried != (outcome == Outcome.VoteCarried))
                 return Rejection.Conflict("vote-count", $"{yes} of {cast} votes cast support; the threshold is {s.Rules.VoteThreshold:P0}, so the vote {(carried ? "carried" : "failed")}.");
         }

@@ -43,6 +43,33 @@ public static class RoomRules
         return Verdict.Accept([.. events]);
     }
 
+    /// <summary>Who a change of the forum's membership is recorded by on the session (not a person: the forum's roster).</summary>
+    public const string ByMembership = "forum:membership";
+
+    /// <summary>
+    /// The forum's membership changed while the session is open: quorum counts against the voting members as they now stand,
+    /// someone removed from the forum is no longer present (and yields the floor), and someone whose role changed is present
+    /// in the new role (an observer does not count towards quorum). Nothing when nothing differs.
+    /// </summary>
+    public static Verdict Recount(ForumState forum, SessionState s, DateTimeOffset now)
+    {
+        if (s.Status != SessionStatus.Open) return Verdict.Accept();
+        var events = new List<object>();
+        var voting = Enum.GetValues<StakeholderGroup>().ToDictionary(g => g, g => forum.Members.Values.Count(m => m.Votes && m.Group == g));
+        if (voting.Any(v => s.VotingMembers.GetValueOrDefault(v.Key) != v.Value)) events.Add(new VotingMembersChanged(s.Id, voting, now));
+        foreach (var a in s.Present.Values.OrderBy(a => a.MemberId))
+        {
+            if (!forum.Members.TryGetValue(a.MemberId, out var m))
+            {
+                if (s.Floor == a.MemberId) events.Add(SessionRules.Yield(s, now));
+                events.Add(new ParticipantLeft(s.Id, a.MemberId, ByMembership, now));
+            }
+            else if (m.Role != a.Role)
+                events.Add(new ParticipantCheckedIn(s.Id, m.MemberId, m.Name, m.Group, m.Role, a.Presence, ByMembership, now));
+        }
+        return Verdict.Accept([.. events]);
+    }
+
     public static Verdict OpenItem(ForumState forum, SessionState s, OpenItem c, Actor? actor, DateTimeOffset now)
     {
         if (SessionRules.CoChairOnly(forum, actor, "open agenda items") is { } denied) return denied;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using Forum.Host.Localisation;
 using Markdig;
 using Markdig.Syntax;
 using Scriban;
@@ -7,8 +9,9 @@ using Scriban.Runtime;
 namespace Forum.Host.Minutes.Drafting;
 
 /// <summary>
-/// The minutes' text: drafted into Markdown through a Scriban template in the session's language (English when there
-/// is none for it); HTML is made from that Markdown, so a revision by the secretariat shows the same in every format.
+/// The minutes' text: drafted into Markdown through one Scriban template whose wording comes from the strings of the
+/// minutes' language (ADR 0014); HTML is made from that Markdown, so a revision by the secretariat shows the same in
+/// every format.
 /// </summary>
 public static class MinutesText
 {
@@ -17,24 +20,42 @@ public static class MinutesText
     // Raw HTML in the Markdown is shown as text, never passed through: the secretariat's revisions included.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
-    public static IReadOnlyList<string> Languages => ["en", "uk", "ru"];
-
-    public static string LanguageOf(string language) => Load($"minutes.{language}.md") is null ? "en" : language;
+    /// <summary>The language minutes are written in: the session's, when Forum speaks it, else English.</summary>
+    public static string LanguageOf(string language) => Localisation.Languages.Of(language).Code;
 
     public static string Markdown(MinutesModel model, string language)
     {
-        var template = Load($"minutes.{language}.md") ?? Load("minutes.en.md") ?? throw new InvalidOperationException("No minutes.en.md.sbn");
-        var globals = new ScriptObject();
+        var template = Load("minutes.md") ?? throw new InvalidOperationException("No minutes.md.sbn");
+        var wording = Strings.For(language);
+        var globals = TemplateStrings.Functions(wording, html: false);
+        // Dates in the record are ISO days (yyyy-MM-dd); shares are whole percents.
+        globals.Import("date", new Func<string, string>(iso =>
+            DateTime.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? wording.Date(day) : iso));
+        globals.Import("percent", new Func<int, string>(n => (n / 100.0).ToString("P0", wording.Culture)));
         globals.Import(model, renamer: StandardMemberRenamer.Rename);
         return Render(template, globals).Replace("\r\n", "\n");
     }
 
     public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
 
+    /// <summary>
+    /// Markdig passes a link's address through as written, so a revision could put <c>javascript:</c> or <c>data:</c> into
+    /// the document; what HtmlSanitizer lets through is what a downloaded copy, opened outside our sandbox, may hold.
+    /// </summary>
+    private static readonly Ganss.Xss.HtmlSanitizer Sanitizer = NewSanitizer();
+
+    private static Ganss.Xss.HtmlSanitizer NewSanitizer()
+    {
+        var sanitizer = new Ganss.Xss.HtmlSanitizer();
+        sanitizer.AllowedSchemes.Clear();
+        foreach (var scheme in new[] { "http", "https", "mailto" }) sanitizer.AllowedSchemes.Add(scheme);
+        return sanitizer;
+    }
+
     public static string Html(string markdown, string title, string language)
     {
-        var body = Markdig.Markdown.ToHtml(markdown, Pipeline);
-        var globals = new ScriptObject { ["body"] = body, ["title"] = title, ["language"] = language };
+        var body = Sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, Pipeline));
+        var globals = new ScriptObject { ["body"] = body, ["title"] = title, ["language"] = LanguageOf(language) };
         return Render(Load("page.html") ?? throw new InvalidOperationException("No page.html.sbn"), globals);
     }
 

@@ -16,14 +16,29 @@ public sealed record PositionLine(int Number, string Name, string Group, string 
     string At, int Revisions, List<string> Earlier);
 public sealed record TallyLine(string Stance, int Count);
 public sealed record ObjectionLine(string Name, string Group, string Stance, string Statement, string Response);
-public sealed record DecisionLine(string Outcome, string Text, string At, QuorumLine Quorum, List<TallyLine> Tally, List<ObjectionLine> Objections);
+public sealed record DecisionLine(string Outcome, string Text, string At, QuorumLine Quorum, List<TallyLine> Tally, List<ObjectionLine> Objections)
+{
+    /// <summary>The session's version when it was decided: the board as the room saw it then is <c>?version=</c> that.</summary>
+    public long Version { get; init; }
+}
+public sealed record VoteGroupLine(string Group, int Yes, int No, int Abstain);
+public sealed record VoteLine(string Question, int Yes, int No, int Abstain, bool Carried, int ThresholdPercent, QuorumLine Quorum, List<VoteGroupLine> Groups);
+/// <summary>A group's time at the floor; Bar draws its share for the minutes (a chart that reads the same in Markdown, HTML and PDF).</summary>
+public sealed record SpeakingLine(string Group, int Minutes, int Seconds, int SharePercent, string Bar);
 public sealed record ActionLine(string Description, string Owner, string Due);
 public sealed record GroupStance(string Group, int Positions, int Support, int Against, int Abstain, int SupportPercent);
 public sealed record ItemLine(int Number, string Title, string Kind, string Presenter, string Description, bool Withdrawn, string WithdrawnReason,
     List<ProposalLine> Proposals, List<PositionLine> Positions, DecisionLine? Decision, List<ActionLine> ActionPoints,
-    List<GroupStance> Groups, int GapPoints);
+    List<GroupStance> Groups, int GapPoints)
+{
+    public VoteLine? Vote { get; init; }
+}
 public sealed record MinutesModel(ForumLine Forum, SessionLine Session, List<PersonLine> CoChairs, List<GroupAttendance> Attendance,
-    int AttendeeCount, int InRoomCount, int OnlineCount, QuorumLine? Quorum, List<ItemLine> Items, int EventCount, long Version, string EventsSha256);
+    int AttendeeCount, int InRoomCount, int OnlineCount, QuorumLine? Quorum, List<ItemLine> Items, int EventCount, long Version, string EventsSha256)
+{
+    /// <summary>Speaking time by group (groups that held the floor), from the floor's own times.</summary>
+    public List<SpeakingLine> Speaking { get; init; } = [];
+}
 
 /// <summary>One session event as read from the store, typed.</summary>
 public sealed record SessionEvent(long Version, DateTimeOffset Timestamp, object Data);
@@ -71,12 +86,17 @@ public static class SessionRecord
             var decision = d is null ? null : new DecisionLine(d.Outcome.ToString(), Md.Quote(d.Text), Time(d.At), QuorumOf(d.Quorum, board.Rules),
                 Enum.GetValues<Stance>().Select(s => new TallyLine(s.ToString(), d.Tally.GetValueOrDefault(s))).ToList(),
                 d.Objections.Select(o => new ObjectionLine(Md.Inline(o.Name), o.Group.ToString(), o.Stance.ToString(), Md.Lines(o.Statement, "  "),
-                    Md.Lines(o.Response, "  "))).ToList());
+                    Md.Lines(o.Response, "  "))).ToList()) { Version = d.Version };
+            var v = i.Vote?.Result;
+            var vote = v is null ? null : new VoteLine(Md.Inline(i.Vote!.Question), v.Yes, v.No, v.Abstain, v.Carried, (int)Math.Round(100 * v.Threshold),
+                QuorumOf(v.Quorum, board.Rules), v.ByGroup.Where(g => g.Value.Values.Sum() > 0)
+                    .Select(g => new VoteGroupLine(g.Key.ToString(), g.Value.GetValueOrDefault(VoteChoice.Yes), g.Value.GetValueOrDefault(VoteChoice.No),
+                        g.Value.GetValueOrDefault(VoteChoice.Abstain))).ToList());
             return new ItemLine(index + 1, Md.Inline(i.Title), i.Kind.ToString(), Md.Inline(i.Presenter), Md.Lines(i.Description),
                 i.Status == ItemStatus.Withdrawn, Md.Inline(i.WithdrawnReason),
                 i.Proposals.Select(p => new ProposalLine(p.Revision, Md.Quote(p.Text), Time(p.At))).ToList(), positions, decision,
                 i.ActionPoints.Select(a => new ActionLine(Md.Inline(a.Description), Md.Inline(a.OwnerName), a.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList(),
-                groups, gap);
+                groups, gap) { Vote = vote };
         }).ToList();
 
         var coChairs = (board.OpenedAt is not null ? board.CoChairs : forum?.CoChairs.Values.ToList() ?? [])
@@ -88,7 +108,21 @@ public static class SessionRecord
                 Time(board.StartsAt), Time(board.EndsAt), board.OpenedAt is null ? "" : Time(board.OpenedAt.Value), board.ClosedAt is null ? "" : Time(board.ClosedAt.Value),
                 board.Mode.ToString(), Md.Inline(board.Venue), Md.Inline(board.OnlineUrl), board.Language),
             coChairs, attendance, seen.Count, seen.Values.Count(s => s.Presence == Presence.InRoom), seen.Values.Count(s => s.Presence == Presence.Online),
-            board.FullestQuorum is null ? null : QuorumOf(board.FullestQuorum, board.Rules), itemLines, events.Count, board.Version, eventsSha256);
+            board.FullestQuorum is null ? null : QuorumOf(board.FullestQuorum, board.Rules), itemLines, events.Count, board.Version, eventsSha256)
+        {
+            Speaking = Speaking(board.SpeakingSeconds),
+        };
+    }
+
+    private static List<SpeakingLine> Speaking(IReadOnlyDictionary<StakeholderGroup, double> seconds)
+    {
+        var total = seconds.Values.Sum();
+        return Enum.GetValues<StakeholderGroup>().Where(g => seconds.GetValueOrDefault(g) > 0).Select(g =>
+        {
+            var s = (int)Math.Round(seconds[g]);
+            var share = (int)Math.Round(100 * seconds[g] / total);
+            return new SpeakingLine(g.ToString(), s / 60, s % 60, share, new string('█', share / 5) + new string('░', 20 - share / 5));
+        }).ToList();
     }
 
     private static AttendeeLine Attendee(BoardAttendee s) =>

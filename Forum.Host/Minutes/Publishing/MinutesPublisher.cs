@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Forum.Domain.Minutes;
 using Forum.Host.Minutes.Drafting;
 
@@ -14,23 +15,47 @@ public sealed class PublishedMinutes
     public string Html { get; set; } = "";
 }
 
-public sealed record PublishedFiles(byte[] Pdf, string DocumentSha256, string Html, SignatureRecord Signature);
-
-/// <summary>Renders the approved text to a signed PDF and signs the record that binds it to the session's events.</summary>
-public sealed class MinutesPublisher(SigningKeys keys)
+/// <summary>
+/// Each session event's hash as published (32 bytes per version, 1..UpTo), kept apart from the events: the signature
+/// record binds its SHA-256 (eventDigestsSha256), so verification can trust it to name the first event that changed.
+/// </summary>
+public sealed class SignedEventDigests
 {
-    public PublishedFiles Render(MinutesState m, ForumState? forum, DateTimeOffset now)
+    public Guid Id { get; set; }
+    public Guid SessionId { get; set; }
+    public long UpTo { get; set; }
+    public byte[] Digests { get; set; } = [];
+}
+
+/// <summary>
+/// One document of a session's minutes: its text in one language. Signing and the archive chain work per document, so
+/// minutes in two languages are two documents, each signed and chained (docs/adr/0013).
+/// </summary>
+public sealed record MinutesDocument(Guid MinutesId, Guid SessionId, Guid ForumId, string Title, string Language, string Markdown)
+{
+    public static MinutesDocument Of(MinutesState m) => new(m.Id, m.SessionId, m.ForumId, m.SessionTitle, m.Language, m.Markdown);
+}
+
+/// <summary>A document laid out and sealed with its PAdES signature, before its signature record is made.</summary>
+public sealed record RenderedMinutes(MinutesDocument Document, byte[] Pdf, string DocumentSha256, string Html, X509Certificate2 Certificate, DateTimeOffset SignedAt);
+
+/// <summary>Renders the approved text to a signed PDF, and signs the record that binds it to the session's events and the chain.</summary>
+public sealed class MinutesPublisher(SigningKeys keys, TimestampAuthority timestamps)
+{
+    public async Task<RenderedMinutes> RenderAsync(MinutesDocument d, ForumState? forum, DateTimeOffset now, CancellationToken ct = default)
     {
         var cert = keys.Current;
-        var keyId = SigningKeys.KeyIdOf(cert);
         var forumName = forum?.Name ?? "";
-        var html = MinutesText.Html(m.Markdown, m.SessionTitle, m.Language);
-        var meta = new PdfMeta(m.SessionTitle, forumName, $"Minutes {m.Id}", $"{forumName} · {m.SessionTitle} · {m.Id}", m.Language);
-        var signer = new CmsPdfSigner(cert, now);
-        var box = new SignatureBox(signer.CertificateName, now, keyId, "Signed: approved by both co-chairs");
-        var pdf = MinutesPdf.Render(m.Markdown, meta, new PdfSignature(signer, box, "Minutes approved by both co-chairs", forum?.Country ?? ""));
-        var documentSha = Convert.ToHexStringLower(SHA256.HashData(pdf));
-        var record = SignatureRecord.Sign(cert, m.Id, m.SessionId, m.ForumId, m.SessionVersion, m.EventsSha256, documentSha, now);
-        return new PublishedFiles(pdf, documentSha, html, record);
+        var html = MinutesText.Html(d.Markdown, d.Title, d.Language);
+        var meta = new PdfMeta(d.Title, forumName, $"Minutes {d.MinutesId}", $"{forumName} · {d.Title} · {d.MinutesId}", d.Language);
+        var signer = new PadesSigner(cert, keys.CurrentChain, timestamps);
+        var signing = new PdfSigning(signer, now, SigningKeys.KeyIdOf(cert), "Signed: approved by both co-chairs", "Minutes approved by both co-chairs", forum?.Country ?? "");
+        var pdf = await MinutesPdf.RenderSignedAsync(d.Markdown, meta, signing, ct);
+        return new RenderedMinutes(d, pdf, Convert.ToHexStringLower(SHA256.HashData(pdf)), html, cert, now);
     }
+
+    /// <summary>The detached record of a rendered document, as number <paramref name="link"/> of its forum's chain.</summary>
+    public static SignatureRecord Sign(RenderedMinutes r, long sessionVersion, EventsDigest events, ChainLink link) =>
+        SignatureRecord.Sign(r.Certificate, r.Document.MinutesId, r.Document.SessionId, r.Document.ForumId, r.Document.Language, sessionVersion,
+            events, r.DocumentSha256, link, r.SignedAt);
 }

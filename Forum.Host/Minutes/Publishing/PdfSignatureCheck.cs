@@ -1,50 +1,32 @@
 using System.Formats.Asn1;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Forum.Host.Minutes.Publishing;
 
+/// <summary>An RFC 3161 signature timestamp found in a PDF signature: when, by which authority, and whether it holds.</summary>
+public sealed record SignatureTimestamp(DateTimeOffset At, string Authority, bool Valid);
+
 /// <summary>
 /// Checks the PDF's own signature the way a PDF reader does: the CMS in /Contents must verify over the bytes named by
-/// /ByteRange, and those ranges must cover the whole file except the signature itself.
+/// /ByteRange, and those ranges must cover the whole file except the signature itself. Also reads the sub-filter (PAdES
+/// or the older adbe.pkcs7.detached) and the signature timestamp, whose token must be over this signature's value.
+/// Whether the signer's or the authority's certificate is trusted is the reader's call; this names them.
 /// </summary>
-public static partial class PdfSignatureCheck
+public static class PdfSignatureCheck
 {
-    public sealed record Result(bool Valid, string? SignerKeyId, string Detail);
-
-    [GeneratedRegex(@"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]")]
-    private static partial Regex ByteRange();
+    public sealed record Result(bool Valid, string? SignerKeyId, string Detail, string? SubFilter = null, SignatureTimestamp? Timestamp = null);
 
     public static Result Check(byte[] pdf)
     {
-        // Latin-1 keeps one char per byte, so regex positions are byte offsets.
-        var text = Encoding.Latin1.GetString(pdf);
-        var matches = ByteRange().Matches(text);
-        if (matches.Count == 0) return new(false, null, "the PDF carries no digital signature");
-        var m = matches[^1];
-        long a = Parse(m, 1), b = Parse(m, 2), c = Parse(m, 3), d = Parse(m, 4);
-        if (a != 0 || a + b > c || c + d != pdf.Length)
+        var space = PdfSignatureSpace.Find(pdf);
+        if (space is null) return new(false, null, "the PDF carries no digital signature");
+        if (!space.CoversWholeFile(pdf.Length))
             return new(false, null, "the signature's byte range does not cover the whole file (bytes were added or removed)");
-        var hex = text[(int)b..(int)c].Trim().TrimStart('<').TrimEnd('>');
-        byte[] der;
-        try
-        {
-            var raw = Convert.FromHexString(hex);
-            AsnDecoder.ReadEncodedValue(raw, AsnEncodingRules.BER, out _, out _, out var length);
-            der = raw[..length];
-        }
-        catch (Exception e) when (e is FormatException or AsnContentException or ArgumentException)
-        {
-            return new(false, null, "the signature's contents are not a CMS signature");
-        }
-        var signed = new byte[b + d];
-        Array.Copy(pdf, 0, signed, 0, b);
-        Array.Copy(pdf, c, signed, b, d);
-        var cms = new SignedCms(new ContentInfo(signed), detached: true);
+        var der = Der(space.ContentsHex(pdf));
+        if (der is null) return new(false, null, "the signature's contents are not a CMS signature");
+        var cms = new SignedCms(new ContentInfo(space.SignedBytes(pdf)), detached: true);
         try
         {
             cms.Decode(der);
@@ -54,9 +36,37 @@ public static partial class PdfSignatureCheck
         {
             return new(false, null, "the signature does not match the document's bytes: " + e.Message);
         }
-        var signer = cms.SignerInfos.Count > 0 ? cms.SignerInfos[0].Certificate : null;
-        return new(true, signer is null ? null : SigningKeys.KeyIdOf(signer), "the PDF's digital signature is valid");
+        var signerInfo = cms.SignerInfos[0];
+        var signer = signerInfo.Certificate;
+        var subFilter = Encoding.Latin1.GetString(pdf, 0, (int)space.B).Contains("/ETSI.CAdES.detached") ? "ETSI.CAdES.detached" : "adbe.pkcs7.detached";
+        return new(true, signer is null ? null : SigningKeys.KeyIdOf(signer), "the PDF's digital signature is valid", subFilter, Timestamp(signerInfo));
     }
 
-    private static long Parse(Match m, int group) => long.Parse(m.Groups[group].Value, CultureInfo.InvariantCulture);
+    /// <summary>The DER of the CMS: /Contents is zero-padded after it, so its length comes from its own ASN.1 header.</summary>
+    public static byte[]? Der(string hex)
+    {
+        try
+        {
+            var raw = Convert.FromHexString(hex);
+            AsnDecoder.ReadEncodedValue(raw, AsnEncodingRules.BER, out _, out _, out var length);
+            return raw[..length];
+        }
+        catch (Exception e) when (e is FormatException or AsnContentException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static SignatureTimestamp? Timestamp(SignerInfo signerInfo)
+    {
+        foreach (var attribute in signerInfo.UnsignedAttributes)
+        {
+            if (attribute.Oid.Value != PadesSigner.SignatureTimeStampOid || attribute.Values.Count == 0) continue;
+            if (!Rfc3161TimestampToken.TryDecode(attribute.Values[0].RawData, out var token, out _))
+                return new SignatureTimestamp(default, "?", false);
+            var valid = token.VerifySignatureForSignerInfo(signerInfo, out var authority);
+            return new SignatureTimestamp(token.TokenInfo.Timestamp, authority?.Subject ?? "?", valid);
+        }
+        return null;
+    }
 }

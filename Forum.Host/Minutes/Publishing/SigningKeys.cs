@@ -17,7 +17,10 @@ public sealed class SigningKeys
     private readonly string? _configuredPath;
     private readonly string? _configuredPassword;
     private readonly object _gate = new();
-    private X509Certificate2? _current;
+    private Loaded? _loaded;
+
+    /// <summary>The signing certificate as loaded, its issuers from the same PKCS#12, and the file's state when read.</summary>
+    private sealed record Loaded(X509Certificate2 Certificate, IReadOnlyList<X509Certificate2> Chain, (DateTime, long) Stamp);
 
     public SigningKeys(IConfiguration config)
         : this(Path.Combine(config["Forum:DataDirectory"] ?? ".data", "keys", "signing"), config["Signing:CertificatePath"], config["Signing:CertificatePassword"]) { }
@@ -29,53 +32,67 @@ public sealed class SigningKeys
         _configuredPassword = certificatePassword;
     }
 
-    public string Folder => _folder;
     private string DevelopmentKey => Path.Combine(_folder, "current.pfx");
+    private string Source => _configuredPath ?? DevelopmentKey;
+
+    public bool Configured => _configuredPath is not null;
 
     public static string KeyIdOf(X509Certificate2 cert) => Convert.ToHexStringLower(cert.GetCertHash(HashAlgorithmName.SHA256));
 
     /// <summary>The certificate with its private key that signs now.</summary>
-    public X509Certificate2 Current
+    public X509Certificate2 Current => Load().Certificate;
+
+    /// <summary>The issuers that came with the current certificate (none for the development key).</summary>
+    public IReadOnlyList<X509Certificate2> CurrentChain => Load().Chain;
+
+    private static (DateTime, long) StampOf(string path) =>
+        File.Exists(path) ? (File.GetLastWriteTimeUtc(path), new FileInfo(path).Length) : default;
+
+    // The file is looked at on every use (one stat): a key rotated by `rotate-signing-key`, or a certificate replaced at
+    // its configured path, signs from the next publication on, on every host that shares the folder, without a restart.
+    private Loaded Load()
     {
-        get
+        var loaded = _loaded;
+        if (loaded is not null && loaded.Stamp == StampOf(Source)) return loaded;
+        lock (_gate)
         {
-            if (_current is not null) return _current;
-            lock (_gate)
-            {
-                if (_current is not null) return _current;
-                Directory.CreateDirectory(_folder);
-                X509Certificate2 cert;
-                if (_configuredPath is not null)
-                    cert = X509CertificateLoader.LoadPkcs12FromFile(_configuredPath, _configuredPassword, X509KeyStorageFlags.EphemeralKeySet);
-                else if (File.Exists(DevelopmentKey))
-                    cert = X509CertificateLoader.LoadPkcs12FromFile(DevelopmentKey, null, X509KeyStorageFlags.EphemeralKeySet);
-                else
-                {
-                    cert = Generate("Forum minutes signing (development)");
-                    File.WriteAllBytes(DevelopmentKey, cert.Export(X509ContentType.Pkcs12));
-                    if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(DevelopmentKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-                }
-                if (!cert.HasPrivateKey) throw new InvalidOperationException("The signing certificate has no private key.");
-                KeepPublic(cert);
-                return _current = cert;
-            }
+            if (_loaded is not null && _loaded.Stamp == StampOf(Source)) return _loaded;
+            Directory.CreateDirectory(_folder);
+            if (_configuredPath is null && !File.Exists(DevelopmentKey)) WriteDevelopmentKey();
+            var all = X509CertificateLoader.LoadPkcs12CollectionFromFile(Source, _configuredPath is null ? null : _configuredPassword, X509KeyStorageFlags.EphemeralKeySet);
+            var cert = all.FirstOrDefault(c => c.HasPrivateKey) ?? throw new InvalidOperationException($"The signing certificate in {Source} has no private key.");
+            KeepPublic(cert);
+            return _loaded = new Loaded(cert, all.Where(c => c != cert).ToList(), StampOf(Source));
         }
     }
 
-    /// <summary>Development rotation: the current key is retired (its certificate stays for verification) and a new one made.</summary>
-    public SigningKey Rotate()
+    private void WriteDevelopmentKey()
     {
+        using var cert = Generate("Forum minutes signing (development)");
+        // Written aside and moved in: a host starting at the same moment never reads half a file.
+        var temporary = $"{DevelopmentKey}.{Guid.NewGuid():N}.new";
+        File.WriteAllBytes(temporary, cert.Export(X509ContentType.Pkcs12));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(temporary, DevelopmentKey, overwrite: true);
+    }
+
+    /// <summary>
+    /// Retires the development key (its certificate stays, for verification) and makes a new one. A configured certificate
+    /// is rotated by configuring the new one instead (README): the one it replaces is retired the same way.
+    /// </summary>
+    public (SigningKey Retired, SigningKey Current) Rotate()
+    {
+        if (_configuredPath is not null)
+            throw new InvalidOperationException($"The signing certificate comes from configuration ({_configuredPath}): rotate it by installing the new certificate there or pointing Signing:CertificatePath at it; the one it replaces stays published as retired.");
         lock (_gate)
         {
-            if (_configuredPath is not null)
-                throw new InvalidOperationException("The signing certificate comes from configuration: rotate it by configuring the new one (Signing:CertificatePath).");
             var old = Current;
             KeepPublic(old);
-            File.Delete(DevelopmentKey);
-            _current = null;
+            WriteDevelopmentKey();
+            _loaded = null;
+            var current = Current;
+            return (new SigningKey(KeyIdOf(old), old, false), new SigningKey(KeyIdOf(current), current, true));
         }
-        var cert = Current;
-        return new SigningKey(KeyIdOf(cert), cert, true);
     }
 
     /// <summary>Current and retired certificates (public parts), current first.</summary>

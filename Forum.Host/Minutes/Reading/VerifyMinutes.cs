@@ -7,16 +7,25 @@ public static class VerifyMinutesEndpoint
 {
     [WolverineGet("/api/minutes/{minutesId}/verify"), Tags("Minutes")]
     public static async Task<IResult> Get([ReadAggregate("minutesId", Required = false)] MinutesState minutes, [NotBody] MinutesCaller caller,
-        IQuerySession session, IDocumentStore store, SigningKeys keys)
+        IQuerySession session, IDocumentStore store, SigningKeys keys, CancellationToken ct)
     {
         if (minutes.Status != MinutesStatus.Published) return Problems.Of(MinutesDecider.NotPublished(minutes, "verification"));
-        var stored = await session.LoadAsync<PublishedMinutes>(minutes.Id);
-        var eventsNow = await SessionHistory.Hash(store, minutes.SessionId, minutes.SessionVersion);
-        var report = MinutesVerification.Verify(stored!.Pdf, stored.SignatureJson, keys.Find, eventsNow, minutes.Publication);
-        return Results.Ok(new
-        {
-            minutesId = minutes.Id, report.DocumentIntact, eventsIntact = report.EventsIntact ?? false, report.SignatureValid, report.PdfSignatureValid,
-            report.KeyId, version = report.Version, report.DocumentSha256, report.EventsSha256, valid = report.Valid, report.Problems,
-        });
+        var stored = await session.LoadAsync<PublishedMinutes>(minutes.Id, ct);
+        var report = await MinutesVerification.Stored(session, store, keys, minutes, stored!, ct);
+        return Results.Ok(VerificationAnswer.Of(minutes.Id, report));
     }
+}
+
+/// <summary>One minutes' verification as the API answers it, alone or as part of its forum's archive.</summary>
+public static class VerificationAnswer
+{
+    public static object Of(Guid minutesId, VerificationReport r, string? sessionTitle = null) => new
+    {
+        minutesId, sessionTitle, r.DocumentIntact, eventsIntact = r.EventsIntact ?? false, r.SignatureValid, r.PdfSignatureValid, r.KeyId,
+        version = r.Version, r.DocumentSha256, r.EventsSha256, r.SignatureLevel,
+        timestamp = r.Timestamp is { } t ? new { at = t.At, authority = t.Authority, valid = t.Valid } : null,
+        firstChangedEvent = r.FirstChangedEvent is { } d ? new { version = d.Version, type = d.Type, change = d.Change } : null,
+        sequence = r.Record?.Sequence, previousMinutesId = r.Record?.PreviousMinutesId, recordSha256 = r.Record?.RecordSha256(),
+        valid = r.Valid, r.Problems, r.Notes,
+    };
 }

@@ -29,7 +29,7 @@ public sealed record PositionSubmission(Guid SessionId, Guid ItemId, Guid Submis
 public static class SubmitPositionEndpoint
 {
     /// <summary>The door check reads the newest committed session this host has (no lock): the batch decides again under the lock.</summary>
-    public static Task<SessionState?> LoadAsync(Guid sessionId, StateCache cache, IDocumentSession store) => cache.Session(store, sessionId);
+    public static Task<SessionState?> LoadAsync(Guid sessionId, StateCache cache, IDocumentSession store) => cache.Session(store, sessionId, StateCache.ForDoors);
 
     /// <summary>
     /// Checks what can be checked against the session as it stands, then stores the submission durably and answers 202:
@@ -188,13 +188,49 @@ public sealed class PositionReceipt
 
 public static class GetSubmissionEndpoint
 {
+    /// <summary>
+    /// What became of a submission: its receipt once the batch decided it; "Accepted" while it waits in Wolverine's
+    /// durable inbox (where the 202 put it); "Failed" if it was set aside in the dead-letter table; else 404: no such
+    /// submission of yours in this session.
+    /// </summary>
     [WolverineGet("/api/sessions/{sessionId}/submissions/{submissionId}"), Tags("Live session")]
     public static async Task<IResult> Get(Guid submissionId, [ReadAggregate("sessionId", Required = false)] SessionState session, [NotBody] SessionCaller caller,
         IQuerySession store)
     {
+        if (await Receipt(store, submissionId, session, caller) is { } decided) return decided;
+        var waiting = await Waiting(store, submissionId, session.Id, caller.Actor.AccountId);
+        // Its batch may have committed between the two reads: the receipt, written with the append, says so.
+        if (waiting != Inbox.None && await Receipt(store, submissionId, session, caller) is { } justDecided) return justDecided;
+        return waiting switch
+        {
+            Inbox.Queued => Results.Ok(new { submissionId, status = "Accepted", detail = "Waiting for its turn on the board." }),
+            Inbox.DeadLetter => Results.Ok(new { submissionId, status = "Failed", detail = "It could not be applied and was set aside; submit your position again." }),
+            _ => Problems.Of(Rejection.NotFound("submission-not-found", $"You have no submission {submissionId} in this session.")),
+        };
+    }
+
+    private static async Task<IResult?> Receipt(IQuerySession store, Guid submissionId, SessionState session, SessionCaller caller)
+    {
         var receipt = await store.LoadAsync<PositionReceipt>(submissionId);
-        if (receipt is null || receipt.SessionId != session.Id || receipt.AccountId != caller.Actor.AccountId)
-            return Results.Ok(new { submissionId, status = "Accepted", detail = "Waiting for its turn on the board." });
-        return Results.Ok(new { submissionId, status = receipt.Status.ToString(), rule = receipt.Rule, detail = receipt.Detail, at = receipt.At });
+        return receipt is null || receipt.SessionId != session.Id || receipt.AccountId != caller.Actor.AccountId
+            ? null
+            : Results.Ok(new { submissionId, status = receipt.Status.ToString(), rule = receipt.Rule, detail = receipt.Detail, at = receipt.At });
+    }
+
+    private enum Inbox { None = 0, Queued = 1, DeadLetter = 2 }
+
+    /// <summary>
+    /// The queued message is the serialised <see cref="PositionSubmission"/>, which names the submission, the session and
+    /// the sender: all three must be in one envelope. Handled envelopes keep no body, so only waiting ones match.
+    /// </summary>
+    private static async Task<Inbox> Waiting(IQuerySession store, Guid submissionId, Guid sessionId, Guid accountId)
+    {
+        var schema = store.DocumentStore.Options.DatabaseSchemaName;
+        const string Match = "position(convert_to(?, 'UTF8') in body) > 0 and position(convert_to(?, 'UTF8') in body) > 0 and position(convert_to(?, 'UTF8') in body) > 0";
+        var found = await store.QueryAsync<int>(
+            $"select case when exists (select 1 from {schema}.wolverine_incoming_envelopes where {Match}) then 1 " +
+            $"when exists (select 1 from {schema}.wolverine_dead_letters where {Match}) then 2 else 0 end",
+            submissionId.ToString(), sessionId.ToString(), accountId.ToString(), submissionId.ToString(), sessionId.ToString(), accountId.ToString());
+        return (Inbox)found.Single();
     }
 }

@@ -26,7 +26,7 @@ export function applyChange(board, change) {
   else board.agenda = board.agenda.map((i) => byId.get(i.itemId));
   for (const tally of change.tallies) {
     const item = board.agenda.find((i) => i.itemId === tally.itemId);
-    if (item) { item.tally = tally.tally; item.tallyByGroup = tally.tallyByGroup; }
+    if (item) { item.tally = tally.tally; item.tallyByGroup = tally.tallyByGroup; item.vote = tally.vote; }
   }
   mergePositions(board, change.positions);
   mergeAttendees(board, change.attendees);

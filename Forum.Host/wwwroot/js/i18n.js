@@ -1,384 +1,54 @@
-// UI strings in English, Ukrainian and Russian. The language comes from ?lang=, then the last choice, then the browser.
-// Names and other text people typed are never translated; they are shown as typed.
+// The pages' wording: Localisation/Strings/{lang}.json, the same file the server renders pages, mail and minutes from
+// (ADR 0014). The server chose the language (the page's lang): ?lang=, the account's preference, the last choice, the
+// browser's, the forum's. Names and other text people typed are never translated; they are shown as typed.
+const root = document.documentElement;
+const current = root.lang || 'en';
+const formats = root.dataset.locale || current;
 
-const en = {
-  skip: 'Skip to content', networkError: 'The server could not be reached. Check your connection and try again.',
-  'common.loading': 'Loading…', 'common.notAvailable': 'Not available yet.', 'common.required': 'required',
-  'nav.home': 'My forums', 'nav.language': 'Language', 'nav.signOut': 'Sign out',
-  'live.lost': 'Connection lost — reconnecting…', 'live.positionArrived': '{name}: {stance}',
-  'signIn.title': 'Sign in', 'signIn.intro': 'We send you a one-time link by e-mail. No password needed.',
-  'signIn.email': 'Your e-mail address', 'signIn.send': 'Send me a sign-in link', 'signIn.checkMail': 'Check your mail',
-  'signIn.sentTo': 'If {email} belongs to a forum member, a sign-in link is on its way. It works once and expires in 15 minutes.',
-  'signIn.again': 'Use another address', 'signIn.emailRequired': 'Enter your e-mail address.',
-  'home.title': 'My forums', 'home.signedInAs': 'Signed in as {email}', 'home.none': 'You are not a member of any forum yet.',
-  'home.create': 'Create a forum', 'home.createButton': 'Create forum',
-  'forum.title': 'Forum', 'forum.name': 'Name', 'forum.country': 'Country', 'forum.language': 'Language (code, e.g. en, uk, ru)',
-  'forum.description': 'Description', 'forum.sessions': 'Sessions', 'forum.roster': 'Members by group', 'forum.yourRole': 'Your role',
-  'forum.desk': 'Secretariat desk', 'forum.archive': 'Published minutes', 'forum.takePart': 'Take part', 'forum.console': 'Co-chair console',
-  'forum.sessionDesk': 'Session desk', 'forum.noSessions': 'No sessions yet.',
-  'archive.title': 'Published minutes', 'archive.intro': "The forum's public record: signed minutes of its sessions, which anyone can verify.",
-  'archive.none': 'No minutes have been published yet.', 'archive.untitled': 'Minutes', 'archive.verify': 'Verify',
-  'session.title': 'Session', 'session.onlineLink': 'online meeting', 'session.quorumMet': 'Quorum met', 'session.quorumNotMet': 'No quorum',
-  'session.cancelled': 'This session was cancelled.', 'session.noAgenda': 'The agenda is empty.', 'session.min': 'min',
-  'session.noCurrent': 'No item is open right now.', 'session.notOpenYet': 'The session has not been opened yet.', 'session.over': 'The session is over.',
-  'session.presenter': 'Presenter', 'session.proposal': 'Proposal', 'session.revision': 'revision {n}', 'session.noProposal': 'No proposal has been tabled yet.',
-  'session.decision': 'Decision', 'session.you': 'you', 'session.revised': '(revised)', 'session.recordedBySecretariat': '(recorded by the secretariat)',
-  'session.noPositions': 'No positions yet.', 'session.noPositionsItem': 'Positions are taken on discussion and decision items.',
-  'session.talliesByGroup': 'Tallies by group', 'session.group': 'Group', 'session.total': 'Total', 'session.floorFree': 'Nobody has the floor.',
-  'session.hasFloor': '{name} has the floor', 'session.speakingTime': 'Speaking time', 'session.currentItem': 'Current item',
-  'session.yourPart': 'Your part', 'session.floor': 'Floor', 'session.positions': 'Positions', 'session.tallies': 'Tallies', 'session.agenda': 'Agenda',
-  'session.youHaveFloor': 'You have the floor.',
-  'checkIn.InRoom': 'I am in the room', 'checkIn.Online': 'I am online', 'checkIn.youAre': 'You are checked in: {presence}.',
-  'checkIn.notYet': 'Check in to take part.',
-  'position.legend': 'Your position', 'position.statement': 'Statement (why)', 'position.statementHelp': 'Required for Object and Block.',
-  'position.submit': 'Submit position', 'position.revise': 'Revise position', 'position.chooseStance': 'Choose a position first.',
-  'position.accepted': 'Received — it appears on the board in a moment.', 'position.recorded': 'On the board: {stance}.',
-  'position.notMember': 'You are not a member of this forum, so you follow the session without taking positions.',
-  'position.observer': 'Observers follow the session without taking positions.', 'position.notOpen': 'Positions are taken while the session is open.',
-  'position.information': 'This item is for information; no positions are taken on it.', 'position.decided': 'The decision on this item is on record.',
-  'position.checkInFirst': 'Check in first: only members present take positions.',
-  'hand.raise': 'Raise hand', 'hand.lower': 'Lower hand',
-  'console.title': 'Co-chair console', 'console.session': 'Session', 'console.openSession': 'Open the session', 'console.closeSession': 'Close the session',
-  'console.closeItemFirst': 'Close the open item first.', 'console.openItem': 'Open', 'console.openItemNamed': 'Open item: {title}',
-  'console.closeItem': 'Close item', 'console.closeItemNamed': 'Close item: {title}', 'console.proposalLabel': 'Proposal (draft decision)',
-  'console.table': 'Table proposal', 'console.revise': 'Revise proposal', 'console.hands': 'Hands and floor', 'console.queue': 'Raised hands, in order',
-  'console.takeFloor': 'Take back the floor', 'console.giveFloor': 'Give the floor', 'console.giveFloorTo': 'Give the floor to {name}',
-  'console.noHands': 'No hands raised.', 'console.gap': 'Tallies and the consensus gap', 'console.gapByGroup': 'Consensus gap by group',
-  'console.taken': 'Positions / present', 'console.unheard': 'Not yet heard', 'console.supportShare': 'Support',
-  'console.gapSummary': 'Consensus gap: {gap} points between {high} and {low}.', 'console.noGap': 'No gap between the groups that took positions.',
-  'console.blocksStand': '{n} block(s) stand: consensus cannot be recorded while a block stands.',
-  'console.decision': 'Record the decision', 'console.outcome': 'Outcome', 'console.decisionText': 'Decision text',
-  'console.responses': 'Reasoned responses to positions not followed', 'console.responseTo': 'Response to {name} ({stance})',
-  'console.actionPoint': 'Action point (optional)', 'console.actionWhat': 'What is to be done', 'console.actionOwner': 'Owner', 'console.actionDue': 'Due date', 'session.actionPoints': 'Action points', 'session.actionPoint': 'Action point',
-  'console.record': 'Record decision', 'console.noDecisionNow': 'A decision is recorded on the open discussion or decision item.',
-  'console.notCoChair': 'Only a co-chair drives the session; your actions here will be refused.',
-  'desk.title': 'Secretariat desk', 'desk.forumPage': "The forum's page", 'desk.addMember': 'Admit a member', 'desk.memberName': 'Name',
-  'desk.memberEmail': 'E-mail', 'desk.memberOrg': 'Organisation', 'desk.memberRole': 'Role', 'desk.admit': 'Admit member', 'desk.admitted': '{name} is a member now.',
-  'desk.appoint': 'Appoint co-chair', 'desk.appointNamed': 'Appoint {name} co-chair', 'desk.schedule': 'Schedule a session', 'desk.sessionTitle': 'Title',
-  'desk.starts': 'Starts', 'desk.ends': 'Ends', 'desk.mode': 'Mode', 'desk.venue': 'Venue', 'desk.onlineUrl': 'Online meeting link',
-  'desk.scheduleButton': 'Schedule session', 'desk.secretariat': 'Secretariat', 'desk.secretariatEmail': 'Assign a secretariat (e-mail)', 'desk.assign': 'Assign',
-  'desk.sessionTitleDesk': 'Session desk', 'desk.addItem': 'Add an item', 'desk.kind': 'Kind', 'desk.minutes': 'Minutes allotted',
-  'desk.addItemButton': 'Add to agenda', 'desk.checkIn': 'Check people in', 'desk.attendance': 'Attendance', 'desk.member': 'Member',
-  'desk.presence': 'Presence', 'desk.absent': 'not checked in', 'desk.checkInNamed': 'Check {name} in: {presence}',
-  'desk.record': 'Record a position for someone in the room', 'desk.recordButton': 'Record position', 'desk.recordedFor': 'Recorded for {name}.',
-  'desk.nobodyInRoom': 'Nobody is checked in in the room yet.', 'desk.display': 'Room display',
-  'desk.displayHelp': 'A link for the big screen in the room. It carries a personal API token made for the display: anyone with the link sees this session.',
-  'desk.makeDisplay': 'Make a display link', 'desk.displayLink': 'Display link', 'desk.openDisplay': 'Open the room display',
-  'desk.invitations': 'Invitations', 'desk.noInvitations': 'No invitations sent yet.', 'desk.minutesHeading': 'Minutes', 'desk.minutesStatus': 'Status',
-  'desk.participantView': 'Participant view', 'desk.stance': 'Position',
-  'display.title': 'Room display', 'display.needsToken': 'This display needs a display link (…?token=…) made on the secretariat desk.',
-  'role.coChair': 'co-chair',
-  'group.Government': 'Government', 'group.CivilSociety': 'Civil society', 'group.Other': 'Other',
-  'stance.Support': 'Support', 'stance.SupportWithReservations': 'Support with reservations', 'stance.Abstain': 'Abstain', 'stance.Object': 'Object', 'stance.Block': 'Block',
-  'outcome.ConsensusReached': 'Consensus reached', 'outcome.ConsensusWithReservations': 'Consensus with reservations', 'outcome.NoConsensus': 'No consensus',
-  'outcome.Deferred': 'Deferred', 'outcome.VoteCarried': 'Vote carried', 'outcome.VoteFailed': 'Vote failed',
-  'status.Scheduled': 'Scheduled', 'status.Open': 'Open', 'status.Closed': 'Closed', 'status.Cancelled': 'Cancelled', 'status.Pending': 'Pending', 'status.Withdrawn': 'Withdrawn',
-  'kind.Information': 'Information', 'kind.Discussion': 'Discussion', 'kind.Decision': 'Decision',
-  'mode.InPerson': 'In person', 'mode.Online': 'Online', 'mode.Hybrid': 'Hybrid',
-  'presence.InRoom': 'in the room', 'presence.Online': 'online',
-  'memberRole.Member': 'Member', 'memberRole.Observer': 'Observer',
-  'forumRole.None': 'not a member', 'forumRole.Observer': 'observer', 'forumRole.Member': 'member', 'forumRole.CoChair': 'co-chair', 'forumRole.Secretariat': 'secretariat',
-  'home.agenda': 'My upcoming sessions', 'home.noAgenda': 'You are not invited to any upcoming session.',
-  'rsvp.heading': 'Answers to the invitation', 'rsvp.byGroup': 'By group: {n} invited', 'rsvp.none': 'No answer yet',
-  'rsvp.InRoom': 'in the room', 'rsvp.Online': 'online', 'rsvp.Decline': 'not coming',
-  'rsvp.button.InRoom': 'I will be in the room', 'rsvp.button.Online': 'I will join online', 'rsvp.button.Decline': 'I cannot come',
-  'rsvp.yourAnswer': 'Your answer: {answer}.', 'rsvp.notAnswered': 'You have not answered yet.', 'rsvp.answerFor': 'Your answer for {title}',
-  'rsvp.saved': 'Saved: {answer} for {title}.', 'rsvp.closed': 'Answers are taken until the session starts.',
-  'invite.membersHeading': 'Members', 'invite.all': 'Invite all members', 'invite.choose': 'Choose members to invite',
-  'invite.chosen': 'Invite the chosen members', 'invite.chooseFirst': 'Tick the members to invite first.', 'invite.already': 'invited',
-  'invite.guestHeading': 'A guest (joins as an observer)', 'invite.guestName': "Guest's name", 'invite.guestEmail': "Guest's e-mail", 'invite.guest': 'Invite guest',
-  'invite.refresh': 'Refresh the list', 'invite.invitees': 'Invitees ({n})', 'invite.answer': 'Answer', 'invite.delivery': 'Invitation mail',
-  'invite.guestBadge': 'guest', 'invite.attempts': '({n} attempts)', 'invite.unconfirmedHelp': 'The server stopped while sending: the mail may not have gone. Resend it to be sure.',
-  'invite.resend': 'Resend', 'invite.resendTo': 'Resend the invitation to {name}', 'invite.resent': 'A new mail to {name} is on its way.',
-  'invite.sentTo': 'Invited: {n}. The mail is on its way.', 'invite.settled': 'Invitation mail: {sent} sent, {trouble} need attention.', 'invite.nobodyNew': 'Everyone named was invited already.',
-  'invite.onlyScheduled': 'The session is {status}: invitations go out for a scheduled session only.',
-  'delivery.Pending': 'Waiting', 'delivery.Sending': 'Sending', 'delivery.Sent': 'Sent', 'delivery.Retrying': 'Retrying', 'delivery.Failed': 'Failed', 'delivery.Unconfirmed': 'Unconfirmed',
-  'minutes.afterClose': 'Minutes are drafted from the record when the session closes.', 'minutes.drafting': 'The minutes are being drafted from the record…',
-  'minutes.notDrafted': 'The minutes have not been drafted yet. Reload the page in a while.',
-  'minutes.status': 'Status', 'minutes.revision': '(revision {n})', 'minutes.publishedAt': 'published {at}', 'minutes.approvals': 'Approvals by the co-chairs',
-  'minutes.approvedBy': '{group} co-chair: approved by {name}, {at}', 'minutes.approvedGroup': '{group} co-chair: approved',
-  'minutes.awaiting': '{group} co-chair: not approved yet',
-  'minutes.pdf': 'Signed PDF', 'minutes.html': 'HTML', 'minutes.markdown': 'Markdown', 'minutes.signature': 'Signature record (.sig.json)',
-  'minutes.preview': 'Preview', 'minutes.previewTitle': 'Preview of the minutes',
-  'minutes.verify': 'Verify', 'minutes.verifyNamed': 'Verify the minutes of {title}',
-  'minutes.verifiedValid': 'These minutes are intact and validly signed.', 'minutes.verifiedInvalid': 'These minutes did not verify.',
-  'minutes.documentIntact': 'Document intact: the PDF is the one that was signed.', 'minutes.documentChanged': 'Document changed: the PDF is not the one that was signed.',
-  'minutes.eventsIntact': 'Record intact: the session’s events still hash to what the minutes were made from.', 'minutes.eventsChanged': 'Record changed: the session’s events no longer match.',
-  'minutes.signatureValid': 'Signature valid.', 'minutes.signatureInvalid': 'Signature not valid.',
-  'minutes.markdownLabel': 'Minutes (Markdown)', 'minutes.save': 'Save revision', 'minutes.publish': 'Publish', 'minutes.refresh': 'Refresh',
-  'minutes.publishWaits': 'Publishing needs both co-chairs’ approval; waiting for: {groups}. Saving a revision asks them to approve again.',
-  'minutes.publishReady': 'Both co-chairs approved this revision: the minutes can be published and signed.',
-  'minutes.saved': 'Saved as revision {n}; the co-chairs approve it again.', 'minutes.publishedNote': 'Published and signed. The minutes are in the public archive.',
-  'minutes.approve': 'Approve the minutes', 'minutes.approveHelp': 'Read the minutes (preview or files below), then approve this revision.',
-  'minutes.youApproved': 'You approved this revision.', 'minutes.approvedNote': 'You approved revision {n}.',
-  'minutesStatus.Draft': 'Draft', 'minutesStatus.Published': 'Published',
-  'archive.held': 'session of {at}', 'archive.documentHash': 'SHA-256 of the PDF:',
-};
-
-const uk = {
-  skip: 'Перейти до змісту', networkError: 'Сервер недоступний. Перевірте з’єднання і спробуйте ще раз.',
-  'common.loading': 'Завантаження…', 'common.notAvailable': 'Поки що недоступно.', 'common.required': 'обов’язково',
-  'nav.home': 'Мої форуми', 'nav.language': 'Мова', 'nav.signOut': 'Вийти',
-  'live.lost': 'З’єднання втрачено — перепідключення…', 'live.positionArrived': '{name}: {stance}',
-  'signIn.title': 'Вхід', 'signIn.intro': 'Ми надішлемо вам одноразове посилання електронною поштою. Пароль не потрібен.',
-  'signIn.email': 'Ваша електронна адреса', 'signIn.send': 'Надіслати посилання для входу', 'signIn.checkMail': 'Перевірте пошту',
-  'signIn.sentTo': 'Якщо {email} належить учасникові форуму, посилання для входу вже надіслано. Воно діє один раз і 15 хвилин.',
-  'signIn.again': 'Інша адреса', 'signIn.emailRequired': 'Введіть електронну адресу.',
-  'home.title': 'Мої форуми', 'home.signedInAs': 'Ви увійшли як {email}', 'home.none': 'Ви ще не є учасником жодного форуму.',
-  'home.create': 'Створити форум', 'home.createButton': 'Створити форум',
-  'forum.title': 'Форум', 'forum.name': 'Назва', 'forum.country': 'Країна', 'forum.language': 'Мова (код, напр. en, uk, ru)',
-  'forum.description': 'Опис', 'forum.sessions': 'Засідання', 'forum.roster': 'Учасники за групами', 'forum.yourRole': 'Ваша роль',
-  'forum.desk': 'Робоче місце секретаріату', 'forum.archive': 'Опубліковані протоколи', 'forum.takePart': 'Взяти участь', 'forum.console': 'Пульт співголови',
-  'forum.sessionDesk': 'Засідання: секретаріат', 'forum.noSessions': 'Засідань ще немає.',
-  'archive.title': 'Опубліковані протоколи', 'archive.intro': 'Публічний архів форуму: підписані протоколи засідань, які може перевірити кожен.',
-  'archive.none': 'Протоколів ще не опубліковано.', 'archive.untitled': 'Протокол', 'archive.verify': 'Перевірити',
-  'session.title': 'Засідання', 'session.onlineLink': 'онлайн-зустріч', 'session.quorumMet': 'Кворум є', 'session.quorumNotMet': 'Кворуму немає',
-  'session.cancelled': 'Це засідання скасовано.', 'session.noAgenda': 'Порядок денний порожній.', 'session.min': 'хв',
-  'session.noCurrent': 'Зараз жодне питання не відкрите.', 'session.notOpenYet': 'Засідання ще не відкрито.', 'session.over': 'Засідання завершено.',
-  'session.presenter': 'Доповідач', 'session.proposal': 'Пропозиція', 'session.revision': 'редакція {n}', 'session.noProposal': 'Пропозицію ще не внесено.',
-  'session.decision': 'Рішення', 'session.you': 'ви', 'session.revised': '(змінено)', 'session.recordedBySecretariat': '(записав секретаріат)',
-  'session.noPositions': 'Позицій ще немає.', 'session.noPositionsItem': 'Позиції висловлюють щодо питань для обговорення та рішення.',
-  'session.talliesByGroup': 'Підсумки за групами', 'session.group': 'Група', 'session.total': 'Усього', 'session.floorFree': 'Слово ніхто не має.',
-  'session.hasFloor': 'Слово має {name}', 'session.speakingTime': 'Час виступу', 'session.currentItem': 'Поточне питання',
-  'session.yourPart': 'Ваша участь', 'session.floor': 'Слово', 'session.positions': 'Позиції', 'session.tallies': 'Підсумки', 'session.agenda': 'Порядок денний',
-  'session.youHaveFloor': 'Вам надано слово.',
-  'checkIn.InRoom': 'Я в залі', 'checkIn.Online': 'Я онлайн', 'checkIn.youAre': 'Вас зареєстровано: {presence}.',
-  'checkIn.notYet': 'Зареєструйтеся, щоб брати участь.',
-  'position.legend': 'Ваша позиція', 'position.statement': 'Обґрунтування', 'position.statementHelp': 'Обов’язково для «Заперечую» і «Блокую».',
-  'position.submit': 'Надіслати позицію', 'position.revise': 'Змінити позицію', 'position.chooseStance': 'Спершу оберіть позицію.',
-  'position.accepted': 'Отримано — за мить з’явиться на табло.', 'position.recorded': 'На табло: {stance}.',
-  'position.notMember': 'Ви не є учасником цього форуму, тож стежите за засіданням без права висловлювати позицію.',
-  'position.observer': 'Спостерігачі стежать за засіданням без права висловлювати позицію.', 'position.notOpen': 'Позиції висловлюють, поки засідання відкрите.',
-  'position.information': 'Це інформаційне питання; позиції щодо нього не висловлюють.', 'position.decided': 'Рішення з цього питання вже ухвалено.',
-  'position.checkInFirst': 'Спершу зареєструйтеся: позиції висловлюють лише присутні учасники.',
-  'hand.raise': 'Підняти руку', 'hand.lower': 'Опустити руку',
-  'console.title': 'Пульт співголови', 'console.session': 'Засідання', 'console.openSession': 'Відкрити засідання', 'console.closeSession': 'Закрити засідання',
-  'console.closeItemFirst': 'Спершу закрийте відкрите питання.', 'console.openItem': 'Відкрити', 'console.openItemNamed': 'Відкрити питання: {title}',
-  'console.closeItem': 'Закрити питання', 'console.closeItemNamed': 'Закрити питання: {title}', 'console.proposalLabel': 'Пропозиція (проєкт рішення)',
-  'console.table': 'Внести пропозицію', 'console.revise': 'Змінити пропозицію', 'console.hands': 'Руки і слово', 'console.queue': 'Підняті руки, по черзі',
-  'console.takeFloor': 'Забрати слово', 'console.giveFloor': 'Надати слово', 'console.giveFloorTo': 'Надати слово: {name}',
-  'console.noHands': 'Піднятих рук немає.', 'console.gap': 'Підсумки і розрив у консенсусі', 'console.gapByGroup': 'Розрив у консенсусі за групами',
-  'console.taken': 'Позиції / присутні', 'console.unheard': 'Ще не висловилися', 'console.supportShare': 'Підтримка',
-  'console.gapSummary': 'Розрив у консенсусі: {gap} пунктів між групами «{high}» і «{low}».', 'console.noGap': 'Між групами, що висловилися, розриву немає.',
-  'console.blocksStand': 'Блокувань: {n}. Поки блокування чинне, консенсус зафіксувати не можна.',
-  'console.decision': 'Зафіксувати рішення', 'console.outcome': 'Результат', 'console.decisionText': 'Текст рішення',
-  'console.responses': 'Обґрунтовані відповіді на невраховані позиції', 'console.responseTo': 'Відповідь: {name} ({stance})',
-  'console.actionPoint': 'Захід (необов’язково)', 'console.actionWhat': 'Що треба зробити', 'console.actionOwner': 'Відповідальний', 'console.actionDue': 'Строк', 'session.actionPoints': 'Заходи', 'session.actionPoint': 'Захід',
-  'console.record': 'Зафіксувати рішення', 'console.noDecisionNow': 'Рішення фіксують щодо відкритого питання для обговорення чи рішення.',
-  'console.notCoChair': 'Засідання веде лише співголова; ваші дії тут буде відхилено.',
-  'desk.title': 'Робоче місце секретаріату', 'desk.forumPage': 'Сторінка форуму', 'desk.addMember': 'Прийняти учасника', 'desk.memberName': 'Ім’я',
-  'desk.memberEmail': 'Електронна адреса', 'desk.memberOrg': 'Організація', 'desk.memberRole': 'Роль', 'desk.admit': 'Прийняти', 'desk.admitted': '{name} тепер учасник.',
-  'desk.appoint': 'Призначити співголовою', 'desk.appointNamed': 'Призначити співголовою: {name}', 'desk.schedule': 'Призначити засідання', 'desk.sessionTitle': 'Назва',
-  'desk.starts': 'Початок', 'desk.ends': 'Кінець', 'desk.mode': 'Формат', 'desk.venue': 'Місце', 'desk.onlineUrl': 'Посилання на онлайн-зустріч',
-  'desk.scheduleButton': 'Призначити засідання', 'desk.secretariat': 'Секретаріат', 'desk.secretariatEmail': 'Призначити секретаріат (електронна адреса)', 'desk.assign': 'Призначити',
-  'desk.sessionTitleDesk': 'Засідання: секретаріат', 'desk.addItem': 'Додати питання', 'desk.kind': 'Тип', 'desk.minutes': 'Хвилин відведено',
-  'desk.addItemButton': 'Додати до порядку денного', 'desk.checkIn': 'Реєстрація присутніх', 'desk.attendance': 'Присутність', 'desk.member': 'Учасник',
-  'desk.presence': 'Присутність', 'desk.absent': 'не зареєстровано', 'desk.checkInNamed': 'Зареєструвати {name}: {presence}',
-  'desk.record': 'Записати позицію за присутнього в залі', 'desk.recordButton': 'Записати позицію', 'desk.recordedFor': 'Записано за: {name}.',
-  'desk.nobodyInRoom': 'У залі ще ніхто не зареєстрований.', 'desk.display': 'Екран у залі',
-  'desk.displayHelp': 'Посилання для великого екрана в залі. Воно містить персональний API-токен для екрана: кожен, хто має посилання, бачить це засідання.',
-  'desk.makeDisplay': 'Створити посилання для екрана', 'desk.displayLink': 'Посилання для екрана', 'desk.openDisplay': 'Відкрити екран у залі',
-  'desk.invitations': 'Запрошення', 'desk.noInvitations': 'Запрошень ще не надіслано.', 'desk.minutesHeading': 'Протокол', 'desk.minutesStatus': 'Стан',
-  'desk.participantView': 'Вигляд учасника', 'desk.stance': 'Позиція',
-  'display.title': 'Екран у залі', 'display.needsToken': 'Для цього екрана потрібне посилання (…?token=…), створене секретаріатом.',
-  'role.coChair': 'співголова',
-  'group.Government': 'Уряд', 'group.CivilSociety': 'Громадянське суспільство', 'group.Other': 'Інші',
-  'stance.Support': 'Підтримую', 'stance.SupportWithReservations': 'Підтримую із застереженнями', 'stance.Abstain': 'Утримуюся', 'stance.Object': 'Заперечую', 'stance.Block': 'Блокую',
-  'outcome.ConsensusReached': 'Консенсус досягнуто', 'outcome.ConsensusWithReservations': 'Консенсус із застереженнями', 'outcome.NoConsensus': 'Консенсусу немає',
-  'outcome.Deferred': 'Відкладено', 'outcome.VoteCarried': 'Голосування: ухвалено', 'outcome.VoteFailed': 'Голосування: не ухвалено',
-  'status.Scheduled': 'Заплановано', 'status.Open': 'Відкрито', 'status.Closed': 'Закрито', 'status.Cancelled': 'Скасовано', 'status.Pending': 'Очікує', 'status.Withdrawn': 'Знято',
-  'kind.Information': 'Інформація', 'kind.Discussion': 'Обговорення', 'kind.Decision': 'Рішення',
-  'mode.InPerson': 'Очно', 'mode.Online': 'Онлайн', 'mode.Hybrid': 'Змішаний',
-  'presence.InRoom': 'у залі', 'presence.Online': 'онлайн',
-  'memberRole.Member': 'Учасник', 'memberRole.Observer': 'Спостерігач',
-  'forumRole.None': 'не учасник', 'forumRole.Observer': 'спостерігач', 'forumRole.Member': 'учасник', 'forumRole.CoChair': 'співголова', 'forumRole.Secretariat': 'секретаріат',
-  'home.agenda': 'Мої найближчі засідання', 'home.noAgenda': 'Вас не запрошено на жодне найближче засідання.',
-  'rsvp.heading': 'Відповіді на запрошення', 'rsvp.byGroup': 'За групами; запрошено: {n}', 'rsvp.none': 'Ще не відповіли',
-  'rsvp.InRoom': 'у залі', 'rsvp.Online': 'онлайн', 'rsvp.Decline': 'не прийде',
-  'rsvp.button.InRoom': 'Буду в залі', 'rsvp.button.Online': 'Долучуся онлайн', 'rsvp.button.Decline': 'Не зможу',
-  'rsvp.yourAnswer': 'Ваша відповідь: {answer}.', 'rsvp.notAnswered': 'Ви ще не відповіли.', 'rsvp.answerFor': 'Ваша відповідь: {title}',
-  'rsvp.saved': 'Збережено: {answer} — {title}.', 'rsvp.closed': 'Відповіді приймаються до початку засідання.',
-  'invite.membersHeading': 'Учасники', 'invite.all': 'Запросити всіх учасників', 'invite.choose': 'Оберіть, кого запросити',
-  'invite.chosen': 'Запросити обраних', 'invite.chooseFirst': 'Спершу позначте учасників, яких треба запросити.', 'invite.already': 'запрошено',
-  'invite.guestHeading': 'Гість (бере участь як спостерігач)', 'invite.guestName': 'Ім’я гостя', 'invite.guestEmail': 'Електронна адреса гостя', 'invite.guest': 'Запросити гостя',
-  'invite.refresh': 'Оновити список', 'invite.invitees': 'Запрошені ({n})', 'invite.answer': 'Відповідь', 'invite.delivery': 'Лист-запрошення',
-  'invite.guestBadge': 'гість', 'invite.attempts': '(спроб: {n})', 'invite.unconfirmedHelp': 'Сервер зупинився під час надсилання: лист міг не піти. Надішліть його ще раз.',
-  'invite.resend': 'Надіслати ще раз', 'invite.resendTo': 'Надіслати запрошення ще раз: {name}', 'invite.resent': 'Новий лист для {name} уже в дорозі.',
-  'invite.sentTo': 'Запрошено: {n}. Листи вже в дорозі.', 'invite.settled': 'Листи-запрошення: надіслано {sent}, потребують уваги {trouble}.', 'invite.nobodyNew': 'Усіх названих уже запрошено.',
-  'invite.onlyScheduled': 'Засідання: {status}. Запрошення надсилають лише на заплановане засідання.',
-  'delivery.Pending': 'Очікує', 'delivery.Sending': 'Надсилається', 'delivery.Sent': 'Надіслано', 'delivery.Retrying': 'Повторна спроба', 'delivery.Failed': 'Не доставлено', 'delivery.Unconfirmed': 'Не підтверджено',
-  'minutes.afterClose': 'Протокол складається із запису, щойно засідання закрито.', 'minutes.drafting': 'Протокол складається із запису…',
-  'minutes.notDrafted': 'Протокол ще не складено. Оновіть сторінку трохи згодом.',
-  'minutes.status': 'Стан', 'minutes.revision': '(редакція {n})', 'minutes.publishedAt': 'опубліковано {at}', 'minutes.approvals': 'Схвалення співголів',
-  'minutes.approvedBy': 'Співголова від групи «{group}»: схвалив(ла) {name}, {at}', 'minutes.approvedGroup': 'Співголова від групи «{group}»: схвалено',
-  'minutes.awaiting': 'Співголова від групи «{group}»: ще не схвалено',
-  'minutes.pdf': 'Підписаний PDF', 'minutes.html': 'HTML', 'minutes.markdown': 'Markdown', 'minutes.signature': 'Запис підпису (.sig.json)',
-  'minutes.preview': 'Попередній перегляд', 'minutes.previewTitle': 'Попередній перегляд протоколу',
-  'minutes.verify': 'Перевірити', 'minutes.verifyNamed': 'Перевірити протокол: {title}',
-  'minutes.verifiedValid': 'Протокол цілий і чинно підписаний.', 'minutes.verifiedInvalid': 'Протокол не пройшов перевірку.',
-  'minutes.documentIntact': 'Документ цілий: це той PDF, який було підписано.', 'minutes.documentChanged': 'Документ змінено: це не той PDF, який було підписано.',
-  'minutes.eventsIntact': 'Запис цілий: події засідання відповідають тим, з яких складено протокол.', 'minutes.eventsChanged': 'Запис змінено: події засідання більше не збігаються.',
-  'minutes.signatureValid': 'Підпис чинний.', 'minutes.signatureInvalid': 'Підпис нечинний.',
-  'minutes.markdownLabel': 'Протокол (Markdown)', 'minutes.save': 'Зберегти редакцію', 'minutes.publish': 'Опублікувати', 'minutes.refresh': 'Оновити',
-  'minutes.publishWaits': 'Для публікації потрібне схвалення обох співголів; очікуємо: {groups}. Нова редакція потребує нового схвалення.',
-  'minutes.publishReady': 'Обидва співголови схвалили цю редакцію: протокол можна опублікувати й підписати.',
-  'minutes.saved': 'Збережено як редакцію {n}; співголови схвалюють її знову.', 'minutes.publishedNote': 'Опубліковано й підписано. Протокол у публічному архіві.',
-  'minutes.approve': 'Схвалити протокол', 'minutes.approveHelp': 'Прочитайте протокол (попередній перегляд або файли нижче) і схваліть цю редакцію.',
-  'minutes.youApproved': 'Ви схвалили цю редакцію.', 'minutes.approvedNote': 'Ви схвалили редакцію {n}.',
-  'minutesStatus.Draft': 'Проєкт', 'minutesStatus.Published': 'Опубліковано',
-  'archive.held': 'засідання {at}', 'archive.documentHash': 'SHA-256 файлу PDF:',
-};
-
-const ru = {
-  skip: 'Перейти к содержанию', networkError: 'Сервер недоступен. Проверьте соединение и попробуйте ещё раз.',
-  'common.loading': 'Загрузка…', 'common.notAvailable': 'Пока недоступно.', 'common.required': 'обязательно',
-  'nav.home': 'Мои форумы', 'nav.language': 'Язык', 'nav.signOut': 'Выйти',
-  'live.lost': 'Соединение потеряно — переподключение…', 'live.positionArrived': '{name}: {stance}',
-  'signIn.title': 'Вход', 'signIn.intro': 'Мы пришлём вам одноразовую ссылку по электронной почте. Пароль не нужен.',
-  'signIn.email': 'Ваш адрес электронной почты', 'signIn.send': 'Прислать ссылку для входа', 'signIn.checkMail': 'Проверьте почту',
-  'signIn.sentTo': 'Если {email} принадлежит участнику форума, ссылка для входа уже отправлена. Она действует один раз и 15 минут.',
-  'signIn.again': 'Другой адрес', 'signIn.emailRequired': 'Введите адрес электронной почты.',
-  'home.title': 'Мои форумы', 'home.signedInAs': 'Вы вошли как {email}', 'home.none': 'Вы пока не участник ни одного форума.',
-  'home.create': 'Создать форум', 'home.createButton': 'Создать форум',
-  'forum.title': 'Форум', 'forum.name': 'Название', 'forum.country': 'Страна', 'forum.language': 'Язык (код, напр. en, uk, ru)',
-  'forum.description': 'Описание', 'forum.sessions': 'Заседания', 'forum.roster': 'Участники по группам', 'forum.yourRole': 'Ваша роль',
-  'forum.desk': 'Рабочее место секретариата', 'forum.archive': 'Опубликованные протоколы', 'forum.takePart': 'Участвовать', 'forum.console': 'Пульт сопредседателя',
-  'forum.sessionDesk': 'Заседание: секретариат', 'forum.noSessions': 'Заседаний пока нет.',
-  'archive.title': 'Опубликованные протоколы', 'archive.intro': 'Публичный архив форума: подписанные протоколы заседаний, которые может проверить каждый.',
-  'archive.none': 'Протоколы ещё не опубликованы.', 'archive.untitled': 'Протокол', 'archive.verify': 'Проверить',
-  'session.title': 'Заседание', 'session.onlineLink': 'онлайн-встреча', 'session.quorumMet': 'Кворум есть', 'session.quorumNotMet': 'Кворума нет',
-  'session.cancelled': 'Это заседание отменено.', 'session.noAgenda': 'Повестка пуста.', 'session.min': 'мин',
-  'session.noCurrent': 'Сейчас ни один вопрос не открыт.', 'session.notOpenYet': 'Заседание ещё не открыто.', 'session.over': 'Заседание завершено.',
-  'session.presenter': 'Докладчик', 'session.proposal': 'Предложение', 'session.revision': 'редакция {n}', 'session.noProposal': 'Предложение ещё не внесено.',
-  'session.decision': 'Решение', 'session.you': 'вы', 'session.revised': '(изменено)', 'session.recordedBySecretariat': '(записал секретариат)',
-  'session.noPositions': 'Позиций пока нет.', 'session.noPositionsItem': 'Позиции высказывают по вопросам для обсуждения и решения.',
-  'session.talliesByGroup': 'Итоги по группам', 'session.group': 'Группа', 'session.total': 'Всего', 'session.floorFree': 'Слово никому не предоставлено.',
-  'session.hasFloor': 'Слово у {name}', 'session.speakingTime': 'Время выступления', 'session.currentItem': 'Текущий вопрос',
-  'session.yourPart': 'Ваше участие', 'session.floor': 'Слово', 'session.positions': 'Позиции', 'session.tallies': 'Итоги', 'session.agenda': 'Повестка',
-  'session.youHaveFloor': 'Вам предоставлено слово.',
-  'checkIn.InRoom': 'Я в зале', 'checkIn.Online': 'Я онлайн', 'checkIn.youAre': 'Вы зарегистрированы: {presence}.',
-  'checkIn.notYet': 'Зарегистрируйтесь, чтобы участвовать.',
-  'position.legend': 'Ваша позиция', 'position.statement': 'Обоснование', 'position.statementHelp': 'Обязательно для «Возражаю» и «Блокирую».',
-  'position.submit': 'Отправить позицию', 'position.revise': 'Изменить позицию', 'position.chooseStance': 'Сначала выберите позицию.',
-  'position.accepted': 'Получено — сейчас появится на табло.', 'position.recorded': 'На табло: {stance}.',
-  'position.notMember': 'Вы не участник этого форума и следите за заседанием без права высказывать позицию.',
-  'position.observer': 'Наблюдатели следят за заседанием без права высказывать позицию.', 'position.notOpen': 'Позиции высказывают, пока заседание открыто.',
-  'position.information': 'Это информационный вопрос; позиции по нему не высказывают.', 'position.decided': 'Решение по этому вопросу уже принято.',
-  'position.checkInFirst': 'Сначала зарегистрируйтесь: позиции высказывают только присутствующие участники.',
-  'hand.raise': 'Поднять руку', 'hand.lower': 'Опустить руку',
-  'console.title': 'Пульт сопредседателя', 'console.session': 'Заседание', 'console.openSession': 'Открыть заседание', 'console.closeSession': 'Закрыть заседание',
-  'console.closeItemFirst': 'Сначала закройте открытый вопрос.', 'console.openItem': 'Открыть', 'console.openItemNamed': 'Открыть вопрос: {title}',
-  'console.closeItem': 'Закрыть вопрос', 'console.closeItemNamed': 'Закрыть вопрос: {title}', 'console.proposalLabel': 'Предложение (проект решения)',
-  'console.table': 'Внести предложение', 'console.revise': 'Изменить предложение', 'console.hands': 'Руки и слово', 'console.queue': 'Поднятые руки, по очереди',
-  'console.takeFloor': 'Забрать слово', 'console.giveFloor': 'Дать слово', 'console.giveFloorTo': 'Дать слово: {name}',
-  'console.noHands': 'Поднятых рук нет.', 'console.gap': 'Итоги и разрыв в консенсусе', 'console.gapByGroup': 'Разрыв в консенсусе по группам',
-  'console.taken': 'Позиции / присутствуют', 'console.unheard': 'Ещё не высказались', 'console.supportShare': 'Поддержка',
-  'console.gapSummary': 'Разрыв в консенсусе: {gap} пунктов между группами «{high}» и «{low}».', 'console.noGap': 'Между высказавшимися группами разрыва нет.',
-  'console.blocksStand': 'Блокировок: {n}. Пока блокировка в силе, консенсус зафиксировать нельзя.',
-  'console.decision': 'Зафиксировать решение', 'console.outcome': 'Итог', 'console.decisionText': 'Текст решения',
-  'console.responses': 'Обоснованные ответы на неучтённые позиции', 'console.responseTo': 'Ответ: {name} ({stance})',
-  'console.actionPoint': 'Поручение (необязательно)', 'console.actionWhat': 'Что нужно сделать', 'console.actionOwner': 'Ответственный', 'console.actionDue': 'Срок', 'session.actionPoints': 'Поручения', 'session.actionPoint': 'Поручение',
-  'console.record': 'Зафиксировать решение', 'console.noDecisionNow': 'Решение фиксируют по открытому вопросу для обсуждения или решения.',
-  'console.notCoChair': 'Заседание ведёт только сопредседатель; ваши действия здесь будут отклонены.',
-  'desk.title': 'Рабочее место секретариата', 'desk.forumPage': 'Страница форума', 'desk.addMember': 'Принять участника', 'desk.memberName': 'Имя',
-  'desk.memberEmail': 'Электронная почта', 'desk.memberOrg': 'Организация', 'desk.memberRole': 'Роль', 'desk.admit': 'Принять', 'desk.admitted': '{name} теперь участник.',
-  'desk.appoint': 'Назначить сопредседателем', 'desk.appointNamed': 'Назначить сопредседателем: {name}', 'desk.schedule': 'Назначить заседание', 'desk.sessionTitle': 'Название',
-  'desk.starts': 'Начало', 'desk.ends': 'Конец', 'desk.mode': 'Формат', 'desk.venue': 'Место', 'desk.onlineUrl': 'Ссылка на онлайн-встречу',
-  'desk.scheduleButton': 'Назначить заседание', 'desk.secretariat': 'Секретариат', 'desk.secretariatEmail': 'Назначить секретариат (электронная почта)', 'desk.assign': 'Назначить',
-  'desk.sessionTitleDesk': 'Заседание: секретариат', 'desk.addItem': 'Добавить вопрос', 'desk.kind': 'Тип', 'desk.minutes': 'Отведено минут',
-  'desk.addItemButton': 'Добавить в повестку', 'desk.checkIn': 'Регистрация присутствующих', 'desk.attendance': 'Присутствие', 'desk.member': 'Участник',
-  'desk.presence': 'Присутствие', 'desk.absent': 'не зарегистрирован', 'desk.checkInNamed': 'Зарегистрировать {name}: {presence}',
-  'desk.record': 'Записать позицию за присутствующего в зале', 'desk.recordButton': 'Записать позицию', 'desk.recordedFor': 'Записано за: {name}.',
-  'desk.nobodyInRoom': 'В зале ещё никто не зарегистрирован.', 'desk.display': 'Экран в зале',
-  'desk.displayHelp': 'Ссылка для большого экрана в зале. Она содержит персональный API-токен для экрана: каждый, у кого есть ссылка, видит это заседание.',
-  'desk.makeDisplay': 'Создать ссылку для экрана', 'desk.displayLink': 'Ссылка для экрана', 'desk.openDisplay': 'Открыть экран в зале',
-  'desk.invitations': 'Приглашения', 'desk.noInvitations': 'Приглашения ещё не отправлены.', 'desk.minutesHeading': 'Протокол', 'desk.minutesStatus': 'Состояние',
-  'desk.participantView': 'Вид участника', 'desk.stance': 'Позиция',
-  'display.title': 'Экран в зале', 'display.needsToken': 'Для этого экрана нужна ссылка (…?token=…), созданная секретариатом.',
-  'role.coChair': 'сопредседатель',
-  'group.Government': 'Правительство', 'group.CivilSociety': 'Гражданское общество', 'group.Other': 'Другие',
-  'stance.Support': 'Поддерживаю', 'stance.SupportWithReservations': 'Поддерживаю с оговорками', 'stance.Abstain': 'Воздерживаюсь', 'stance.Object': 'Возражаю', 'stance.Block': 'Блокирую',
-  'outcome.ConsensusReached': 'Консенсус достигнут', 'outcome.ConsensusWithReservations': 'Консенсус с оговорками', 'outcome.NoConsensus': 'Консенсуса нет',
-  'outcome.Deferred': 'Отложено', 'outcome.VoteCarried': 'Голосование: принято', 'outcome.VoteFailed': 'Голосование: не принято',
-  'status.Scheduled': 'Запланировано', 'status.Open': 'Открыто', 'status.Closed': 'Закрыто', 'status.Cancelled': 'Отменено', 'status.Pending': 'Ожидает', 'status.Withdrawn': 'Снято',
-  'kind.Information': 'Информация', 'kind.Discussion': 'Обсуждение', 'kind.Decision': 'Решение',
-  'mode.InPerson': 'Очно', 'mode.Online': 'Онлайн', 'mode.Hybrid': 'Смешанный',
-  'presence.InRoom': 'в зале', 'presence.Online': 'онлайн',
-  'memberRole.Member': 'Участник', 'memberRole.Observer': 'Наблюдатель',
-  'forumRole.None': 'не участник', 'forumRole.Observer': 'наблюдатель', 'forumRole.Member': 'участник', 'forumRole.CoChair': 'сопредседатель', 'forumRole.Secretariat': 'секретариат',
-  'home.agenda': 'Мои ближайшие заседания', 'home.noAgenda': 'Вас не пригласили ни на одно ближайшее заседание.',
-  'rsvp.heading': 'Ответы на приглашение', 'rsvp.byGroup': 'По группам; приглашено: {n}', 'rsvp.none': 'Ещё не ответили',
-  'rsvp.InRoom': 'в зале', 'rsvp.Online': 'онлайн', 'rsvp.Decline': 'не придёт',
-  'rsvp.button.InRoom': 'Буду в зале', 'rsvp.button.Online': 'Подключусь онлайн', 'rsvp.button.Decline': 'Не смогу',
-  'rsvp.yourAnswer': 'Ваш ответ: {answer}.', 'rsvp.notAnswered': 'Вы ещё не ответили.', 'rsvp.answerFor': 'Ваш ответ: {title}',
-  'rsvp.saved': 'Сохранено: {answer} — {title}.', 'rsvp.closed': 'Ответы принимаются до начала заседания.',
-  'invite.membersHeading': 'Участники', 'invite.all': 'Пригласить всех участников', 'invite.choose': 'Выберите, кого пригласить',
-  'invite.chosen': 'Пригласить выбранных', 'invite.chooseFirst': 'Сначала отметьте участников, которых нужно пригласить.', 'invite.already': 'приглашён',
-  'invite.guestHeading': 'Гость (участвует как наблюдатель)', 'invite.guestName': 'Имя гостя', 'invite.guestEmail': 'Электронная почта гостя', 'invite.guest': 'Пригласить гостя',
-  'invite.refresh': 'Обновить список', 'invite.invitees': 'Приглашённые ({n})', 'invite.answer': 'Ответ', 'invite.delivery': 'Письмо-приглашение',
-  'invite.guestBadge': 'гость', 'invite.attempts': '(попыток: {n})', 'invite.unconfirmedHelp': 'Сервер остановился во время отправки: письмо могло не уйти. Отправьте его ещё раз.',
-  'invite.resend': 'Отправить ещё раз', 'invite.resendTo': 'Отправить приглашение ещё раз: {name}', 'invite.resent': 'Новое письмо для {name} уже в пути.',
-  'invite.sentTo': 'Приглашено: {n}. Письма уже в пути.', 'invite.settled': 'Письма-приглашения: отправлено {sent}, требуют внимания {trouble}.', 'invite.nobodyNew': 'Все названные уже приглашены.',
-  'invite.onlyScheduled': 'Заседание: {status}. Приглашения рассылают только на запланированное заседание.',
-  'delivery.Pending': 'Ожидает', 'delivery.Sending': 'Отправляется', 'delivery.Sent': 'Отправлено', 'delivery.Retrying': 'Повторная попытка', 'delivery.Failed': 'Не доставлено', 'delivery.Unconfirmed': 'Не подтверждено',
-  'minutes.afterClose': 'Протокол составляется по записи, как только заседание закрыто.', 'minutes.drafting': 'Протокол составляется по записи…',
-  'minutes.notDrafted': 'Протокол ещё не составлен. Обновите страницу чуть позже.',
-  'minutes.status': 'Состояние', 'minutes.revision': '(редакция {n})', 'minutes.publishedAt': 'опубликован {at}', 'minutes.approvals': 'Одобрения сопредседателей',
-  'minutes.approvedBy': 'Сопредседатель от группы «{group}»: одобрил(а) {name}, {at}', 'minutes.approvedGroup': 'Сопредседатель от группы «{group}»: одобрено',
-  'minutes.awaiting': 'Сопредседатель от группы «{group}»: ещё не одобрено',
-  'minutes.pdf': 'Подписанный PDF', 'minutes.html': 'HTML', 'minutes.markdown': 'Markdown', 'minutes.signature': 'Запись подписи (.sig.json)',
-  'minutes.preview': 'Предпросмотр', 'minutes.previewTitle': 'Предпросмотр протокола',
-  'minutes.verify': 'Проверить', 'minutes.verifyNamed': 'Проверить протокол: {title}',
-  'minutes.verifiedValid': 'Протокол цел и действительно подписан.', 'minutes.verifiedInvalid': 'Протокол не прошёл проверку.',
-  'minutes.documentIntact': 'Документ цел: это тот PDF, который был подписан.', 'minutes.documentChanged': 'Документ изменён: это не тот PDF, который был подписан.',
-  'minutes.eventsIntact': 'Запись цела: события заседания соответствуют тем, по которым составлен протокол.', 'minutes.eventsChanged': 'Запись изменена: события заседания больше не совпадают.',
-  'minutes.signatureValid': 'Подпись действительна.', 'minutes.signatureInvalid': 'Подпись недействительна.',
-  'minutes.markdownLabel': 'Протокол (Markdown)', 'minutes.save': 'Сохранить редакцию', 'minutes.publish': 'Опубликовать', 'minutes.refresh': 'Обновить',
-  'minutes.publishWaits': 'Для публикации нужно одобрение обоих сопредседателей; ожидаем: {groups}. Новая редакция требует нового одобрения.',
-  'minutes.publishReady': 'Оба сопредседателя одобрили эту редакцию: протокол можно опубликовать и подписать.',
-  'minutes.saved': 'Сохранено как редакция {n}; сопредседатели одобряют её заново.', 'minutes.publishedNote': 'Опубликовано и подписано. Протокол в публичном архиве.',
-  'minutes.approve': 'Одобрить протокол', 'minutes.approveHelp': 'Прочитайте протокол (предпросмотр или файлы ниже) и одобрите эту редакцию.',
-  'minutes.youApproved': 'Вы одобрили эту редакцию.', 'minutes.approvedNote': 'Вы одобрили редакцию {n}.',
-  'minutesStatus.Draft': 'Проект', 'minutesStatus.Published': 'Опубликован',
-  'archive.held': 'заседание {at}', 'archive.documentHash': 'SHA-256 файла PDF:',
-};
-
-const dictionaries = { en, uk, ru };
-export const languages = [['en', 'English'], ['uk', 'Українська'], ['ru', 'Русский']];
-
-function choose() {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (asked && dictionaries[asked]) { localStorage.setItem('forum-lang', asked); return asked; }
-  const saved = localStorage.getItem('forum-lang');
-  if (saved && dictionaries[saved]) return saved;
-  for (const l of navigator.languages || [navigator.language || 'en']) {
-    const code = l.slice(0, 2).toLowerCase();
-    if (dictionaries[code]) return code;
-  }
-  return 'en';
+async function load(code) {
+  try {
+    const res = await fetch(`/i18n/${code}.json`, { credentials: 'same-origin' });
+    if (res.ok) return await res.json();
+  } catch { /* offline: keys show, and the page says the server could not be reached */ }
+  return {};
 }
 
-const current = choose();
-document.documentElement.lang = current;
+const strings = await load(current);
+const plurals = new Intl.PluralRules(formats);
+const numbers = new Intl.NumberFormat(formats);
 
 export const lang = () => current;
+export const locale = () => formats;
+export const has = (key) => key in strings || `${key}_other` in strings;
 
+/**
+ * The text of a key with {name} arguments filled in. A key with plural forms (key_one, key_few, key_many, key_other:
+ * the CLDR categories of the language) is chosen by vars.count through Intl.PluralRules. A missing key shows as itself.
+ */
 export function t(key, vars = {}) {
-  const text = dictionaries[current][key] ?? en[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => (name in vars ? String(vars[name]) : `{${name}}`));
+  let text = strings[key];
+  if (text === undefined && 'count' in vars) text = strings[`${key}_${plurals.select(vars.count)}`] ?? strings[`${key}_other`];
+  if (text === undefined) return key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in vars)) return whole;
+    const value = vars[name];
+    return typeof value === 'number' ? numbers.format(value) : String(value);
+  });
 }
 
-/** Switching language reloads the page in it (what is on the server is unchanged; a form being typed is not). */
-export function setLang(code) {
-  localStorage.setItem('forum-lang', code);
+export const number = (n) => numbers.format(n);
+export const percent = (share) => new Intl.NumberFormat(formats, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+/** Switching language: the account keeps it (when signed in), and the page reloads in it. A form being typed is not kept. */
+export async function setLang(code) {
+  if (document.getElementById('sign-out')) {
+    try {
+      await fetch('/api/me/preferences', {
+        method: 'PUT', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ language: code }),
+      });
+    } catch { /* the address below still switches this visit */ }
+  }
   const url = new URL(location.href);
   url.searchParams.set('lang', code);
   location.assign(url.toString());
 }
-
-/** Static text in the HTML: data-i18n="key" sets the text. */
-export function applyI18n(root) {
-  for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.getAttribute('data-i18n'));
-}
-
-export const keys = { en: Object.keys(en), uk: Object.keys(uk), ru: Object.keys(ru) };

@@ -90,7 +90,8 @@ export function verifier(m, key) {
           el('ul', { class: 'plain' },
             line(v.documentIntact, t('minutes.documentIntact'), t('minutes.documentChanged')),
             line(v.eventsIntact, t('minutes.eventsIntact'), t('minutes.eventsChanged')),
-            line(v.signatureValid, t('minutes.signatureValid'), t('minutes.signatureInvalid'))),
+            line(v.signatureValid, t('minutes.signatureValid'), t('minutes.signatureInvalid')),
+            v.timestamp ? line(v.timestamp.valid, t('minutes.timestamped', { at: when(v.timestamp.at), authority: v.timestamp.authority }), t('minutes.signatureInvalid')) : null),
           v.problems?.length ? el('ul', { class: 'muted' }, v.problems.map((p) => el('li', {}, p))) : null);
       }),
     },

@@ -40,9 +40,16 @@ export function heading(board) {
       `${when(board.startsAt)} – ${when(board.endsAt)} · ${label('mode', board.mode)}`,
       board.venue ? ` · ${board.venue}` : '',
       board.onlineUrl ? [' · ', el('a', { href: board.onlineUrl, rel: 'noopener noreferrer', target: '_blank' }, t('session.onlineLink'))] : null),
-    board.quorum ? el('p', { class: 'meta' }, board.quorum.met ? t('session.quorumMet') : t('session.quorumNotMet'), ' — ', board.quorum.explanation) : null,
+    board.quorum ? el('p', { class: 'meta', id: 'quorum-line' }, board.quorum.met ? t('session.quorumMet') : t('session.quorumNotMet'), ' — ', quorumLine(board.quorum)) : null,
     board.status === 'Cancelled' ? el('p', { class: 'alert' }, t('session.cancelled'), ' ', board.cancelReason || '') : null,
   ];
+}
+
+/** The quorum in words, from its figures (the board's own explanation is English). */
+export function quorumLine(q) {
+  if (!q.votingMembers) return t('session.quorumNoMembers');
+  return [t('session.quorumPresent', { present: q.present, count: q.votingMembers }), t('session.quorumRequired', { count: q.required }),
+    q.parityRequired ? t(q.parityMet ? 'session.parityHolds' : 'session.parityFails') : null].filter(Boolean).join(' ');
 }
 
 /** actions(item) may add buttons for a co-chair. */

@@ -1,6 +1,6 @@
 // DOM helpers. Everything a person typed reaches the page as text (textContent), never as HTML.
-import { t, lang, languages, setLang, applyI18n } from './i18n.js';
-import { post, Problem } from './api.js';
+import { t, locale } from './i18n.js';
+import { Problem } from './api.js';
 
 export const groups = ['Government', 'CivilSociety', 'Other'];
 export const stances = ['Support', 'SupportWithReservations', 'Abstain', 'Object', 'Block'];
@@ -50,7 +50,7 @@ export function badge(kind, value) {
 
 export function when(iso) {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function clock(seconds) {
@@ -64,7 +64,7 @@ export function showProblem(region, err) {
   if (!region) return;
   if (!err) { region.textContent = ''; return; }
   const detail = err instanceof Problem
-    ? (err.status === 0 ? t('networkError') : err.body.detail || err.body.title || err.message)
+    ? (err.status === 0 ? t('common.networkError') : err.body.detail || err.body.title || err.message)
     : String(err.message || err);
   region.textContent = detail;
 }
@@ -77,27 +77,6 @@ export function announce(text) {
   if (!region) return;
   region.textContent = '';
   requestAnimationFrame(() => { region.textContent = text; });
-}
-
-/** Header (home, language, sign-out), translations of the static page. */
-export function setupPage({ signOut = true, home = true } = {}) {
-  applyI18n(document);
-  const nav = document.getElementById('nav');
-  if (nav) {
-    const select = el('select', { id: 'lang-select', on: { change: (e) => setLang(e.target.value) } },
-      languages.map(([code, name]) => el('option', { value: code, selected: code === lang() }, name)));
-    // replaceChildren would show a null as the text "null": leave the missing ones out.
-    nav.replaceChildren(...[
-      home ? el('a', { href: '/' }, t('nav.home')) : null,
-      el('span', { style: 'flex:1' }),
-      el('label', { for: 'lang-select' }, t('nav.language'), select),
-      signOut ? el('button', { class: 'secondary', type: 'button', on: { click: signOutNow } }, t('nav.signOut')) : null,
-    ].filter(Boolean));
-  }
-}
-
-async function signOutNow() {
-  try { await post('/api/auth/sign-out'); } finally { location.assign('/sign-in'); }
 }
 
 /** Disables a form's button while its request runs; shows a problem or clears it. */

@@ -1,13 +1,12 @@
 // The co-chairs' console: open the session and items, table and revise the proposal, hands and floor with a speaking
 // timer, tallies and the consensus gap by group, the decision with a response to each Object and Block, close.
 import { post, idFromPath, signInIfNeeded, Problem } from '../api.js';
-import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, busy, label, groups } from '../ui.js';
+import { t, percent } from '../i18n.js';
+import { $, el, render, showProblem, busy, label, groups } from '../ui.js';
 import { currentItem, takesPositions, consensusGap } from '../board.js';
 import * as view from '../sessionview.js';
 import * as mins from '../minutes.js';
 
-setupPage();
 const sessionId = idFromPath('sessions');
 const outcomes = ['ConsensusReached', 'ConsensusWithReservations', 'NoConsensus', 'Deferred', 'VoteCarried', 'VoteFailed'];
 const responses = {}; // typed responses by member id survive live redraws
@@ -84,7 +83,7 @@ function draw(board, change, context) {
 
 function gap(board, item) {
   const g = consensusGap(board, item);
-  const pct = (share) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+  const pct = (share) => (share === null ? '—' : percent(share));
   return [
     view.tallies(item),
     el('div', { class: 'table-wrap' }, el('table', { id: 'gap-table' },
@@ -95,9 +94,9 @@ function gap(board, item) {
         el('td', {}, `${r.taken} / ${r.present}`), el('td', {}, String(r.unheard)), el('td', {}, pct(r.share)),
         el('td', {}, String(r.objections)), el('td', {}, String(r.blocks))))))),
     el('p', { id: 'gap-summary' }, g.high && g.low && g.high !== g.low && g.gap > 0
-      ? t('console.gapSummary', { gap: g.gap, high: label('group', g.high.group), low: label('group', g.low.group) })
+      ? t('console.gapSummary', { count: g.gap, high: label('group', g.high.group), low: label('group', g.low.group) })
       : t('console.noGap')),
-    g.blocks ? el('p', { class: 'alert' }, t('console.blocksStand', { n: g.blocks })) : null,
+    g.blocks ? el('p', { class: 'alert' }, t('console.blocksStand', { count: g.blocks })) : null,
   ];
 }
 

@@ -2,11 +2,10 @@
 // address bar) for the API (bearer) and the hub (access_token).
 import { useToken, idFromPath } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, label, when } from '../ui.js';
+import { $, el, render, showProblem, label, when } from '../ui.js';
 import { currentItem, takesPositions } from '../board.js';
 import * as view from '../sessionview.js';
 
-setupPage({ signOut: false, home: false });
 const sessionId = idFromPath('display');
 const params = new URLSearchParams(location.search);
 const key = `forum-display-token:${sessionId}`;

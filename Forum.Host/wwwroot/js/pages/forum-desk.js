@@ -1,21 +1,23 @@
 // The secretariat's forum desk: members, co-chairs, sessions.
 import { get, post, idFromPath, signInIfNeeded } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, note, busy, label, when, groups, isoFromLocal } from '../ui.js';
+import { $, el, render, showProblem, note, busy, label, when, groups, isoFromLocal } from '../ui.js';
 
-setupPage();
 const forumId = idFromPath('forums');
 $('#forum-link').href = `/forums/${forumId}`;
 render($('#m-group'), groups.map((g) => el('option', { value: g }, label('group', g))));
 render($('#m-role'), ['Member', 'Observer'].map((r) => el('option', { value: r }, label('memberRole', r))));
 render($('#s-mode'), ['Hybrid', 'InPerson', 'Online'].map((m) => el('option', { value: m }, label('mode', m))));
 
+let languageChosen = false;
+
 async function load() {
   try {
     const [forum, sessions] = await Promise.all([get(`/api/forums/${forumId}`), get(`/api/forums/${forumId}/sessions`)]);
     document.title = `${t('desk.title')} — ${forum.name}`;
     $('#forum-name').textContent = forum.name;
-    if (!$('#s-language').value) $('#s-language').value = forum.language;
+    // A session speaks its forum's language unless the secretariat chooses another.
+    if (!languageChosen) { $('#s-language').value = forum.language; languageChosen = true; }
     $('#secretariat').textContent = (forum.secretariat || []).join(', ');
     render($('#roster'), groups.map((g) => el('section', {},
       el('h3', {}, label('group', g)),

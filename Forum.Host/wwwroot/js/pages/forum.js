@@ -1,8 +1,7 @@
 import { get, idFromPath, signInIfNeeded } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, label, badge, when, groups } from '../ui.js';
+import { $, el, render, showProblem, label, badge, when, groups } from '../ui.js';
 
-setupPage();
 const forumId = idFromPath('forums');
 
 export function rosterByGroup(forum) {

@@ -1,8 +1,7 @@
 import { get, post, signInIfNeeded } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, note, busy, label, badge, when } from '../ui.js';
+import { $, el, render, showProblem, note, busy, label, badge, when } from '../ui.js';
 
-setupPage();
 const answers = ['InRoom', 'Online', 'Decline'];
 
 /** My upcoming sessions (GET /api/me/agenda) with my answer, and buttons to give or change it until the start. */

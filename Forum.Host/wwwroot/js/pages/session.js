@@ -1,12 +1,11 @@
 // The participant's view: agenda, the current item and proposal, one's own position and hand, everyone's positions live.
 import { post, idFromPath, signInIfNeeded, Problem } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, setupPage, showProblem, note, busy, label, stances } from '../ui.js';
+import { $, el, render, showProblem, note, busy, label, stances } from '../ui.js';
 import { currentItem, takesPositions } from '../board.js';
 import * as view from '../sessionview.js';
 import * as mins from '../minutes.js';
 
-setupPage();
 const sessionId = idFromPath('sessions');
 let ctx = null;
 let minutesShown = false;

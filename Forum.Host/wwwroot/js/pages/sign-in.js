@@ -1,8 +1,7 @@
 import { post } from '../api.js';
 import { t } from '../i18n.js';
-import { $, setupPage, busy } from '../ui.js';
+import { $, busy } from '../ui.js';
 
-setupPage({ signOut: false, home: false });
 const form = $('#sign-in-form'), sent = $('#sent');
 const returnUrl = new URLSearchParams(location.search).get('returnUrl');
 

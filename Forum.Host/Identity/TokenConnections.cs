@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Marten;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Forum.Host.Identity;
+
+/// <summary>
+/// The hub connections this host holds for each personal API token, so that revoking a token ends them: at once on the
+/// host that revoked it, and within <c>Live:TokenCheckSeconds</c> on every other host, which looks up the tokens it holds
+/// connections for and ends those revoked since. A connection is authenticated once, when it opens; without this a
+/// revoked room display would go on receiving the board.
+/// </summary>
+public sealed class TokenConnections(IDocumentStore store, IConfiguration config, ILogger<TokenConnections> log) : BackgroundService
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> _byToken = new();
+
+    public void Opened(HubCallerContext connection)
+    {
+        if (ForumClaims.TokenIdOf(connection.User) is { } token)
+            _byToken.GetOrAdd(token, _ => new ConcurrentDictionary<string, HubCallerContext>())[connection.ConnectionId] = connection;
+    }
+
+    public void Closed(HubCallerContext connection)
+    {
+        if (ForumClaims.TokenIdOf(connection.User) is { } token && _byToken.TryGetValue(token, out var open)) open.TryRemove(connection.ConnectionId, out _);
+    }
+
+    public void End(Guid token)
+    {
+        if (!_byToken.TryRemove(token, out var open)) return;
+        foreach (var connection in open.Values) connection.Abort();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("Live:TokenCheckSeconds", 5.0)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            var held = _byToken.Where(x => !x.Value.IsEmpty).Select(x => x.Key).ToList();
+            if (held.Count == 0) continue;
+            try
+            {
+                await using var session = store.QuerySession();
+                var revoked = await session.Query<ApiToken>().Where(t => held.Contains(t.Id) && t.RevokedAt != null).Select(t => t.Id).ToListAsync(stoppingToken);
+                foreach (var token in revoked) End(token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Could not check the API tokens of open hub connections; trying again");
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+// The session desk's minutes: drafted when the session closes; the secretariat revises (Markdown, with the server's
+// preview), both co-chairs approve, the secretariat publishes; then downloads and verification.
+import { getText, post } from '../api.js';
+import { t } from '../i18n.js';
+import { $, el, render, showProblem, note, busy, label } from '../ui.js';
+import * as mins from '../minutes.js';
+
+export function minutesPanel(sessionId) {
+  let minutes = null;
+  let watching = null;
+  let markdownOf = null; // the revision the text box was filled from
+
+  async function reload() {
+    const m = await mins.load(sessionId);
+    if (m) await show(m);
+  }
+
+  async function show(m) {
+    minutes = m;
+    const draft = m.status === 'Draft';
+    render($('#minutes'), mins.summary(m), draft ? mins.downloads(m) : null);
+    $('#minutes-work').hidden = !draft;
+    if (draft) {
+      const waiting = m.awaitingApproval.map((g) => label('group', g));
+      $('#publish-help').textContent = waiting.length
+        ? t('minutes.publishWaits', { groups: waiting.join(', ') }) : t('minutes.publishReady');
+      if (markdownOf !== m.revision) {
+        try { $('#minutes-markdown').value = await getText(m.links.markdown); markdownOf = m.revision; }
+        catch (err) { showProblem($('#minutes-alert'), err); }
+      }
+      let frame = $('#minutes-preview');
+      if (!frame) { frame = mins.previewFrame('minutes-preview'); render($('#minutes-preview-region'), frame); }
+      await mins.fillPreview(frame, m, $('#minutes-alert'));
+      render($('#minutes-published'));
+    } else {
+      render($('#minutes-published'), mins.downloads(m), mins.verifier(m, 'verify-minutes'));
+    }
+  }
+
+  $('#revise-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    busy($('#save-minutes'), $('#minutes-alert'), async () => {
+      note($('#minutes-note'), '');
+      await post(`/api/minutes/${minutes.minutesId}/revise`, { markdown: $('#minutes-markdown').value });
+      markdownOf = null;
+      await reload();
+      note($('#minutes-note'), t('minutes.saved', { n: minutes.revision }));
+    });
+  });
+  $('#publish-minutes').addEventListener('click', (e) => busy(e.target, $('#minutes-alert'), async () => {
+    note($('#minutes-note'), '');
+    await post(`/api/minutes/${minutes.minutesId}/publish`);
+    await reload();
+    note($('#minutes-note'), t('minutes.publishedNote'));
+  }));
+  $('#minutes-refresh').addEventListener('click', (e) => busy(e.target, $('#minutes-alert'), reload));
+
+  return {
+    draw(board) {
+      if (board.status !== 'Closed' || watching) return;
+      render($('#minutes'), el('p', { class: 'muted' }, t('minutes.drafting')));
+      watching = mins.whenDrafted(sessionId, show, (err) => showProblem($('#minutes-alert'), err));
+    },
+  };
+}
