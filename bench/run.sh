@@ -3,23 +3,34 @@
 # A throwaway PostgreSQL with fsync ON (acknowledgement latency is measured), Forum.Host (Release) and the bare SignalR
 # baseline as separate processes on loopback ports, then the load generator; everything is stopped at the end.
 # Options go to the load generator, e.g.  bench/run.sh --sizes 200,1000 --reps 5 --duration 20
-# (see bench/Forum.Bench/BenchMain.cs). Results: bench/results/<time>/summary.md and results.json.
+# (see bench/Forum.Bench/BenchMain.cs), except --hosts N (default 1): N Forum hosts on the one PostgreSQL and a throwaway
+# Redis (the SignalR backplane), with the participants and their submissions dealt out to them in turn.
+# Results: bench/results/<time>/summary.md and results.json.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_dotnet
 root=$(pwd)
 
+command="bench/run.sh${*:+ $*}"
+hosts=1; args=()
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--hosts" ]; then hosts=${2:?--hosts needs a number}; shift 2; else args+=("$1"); shift; fi
+done
+case "$hosts" in 1|2|3|4) ;; *) log "--hosts: 1 to 4"; exit 2 ;; esac
+
 work=$(mktemp -d /tmp/forum-bench.XXXXXX)
 chmod 755 "$work"
 pgdir="$work/pg"
-forum_pid=""; bare_pid=""
+redisdir="$work/redis"
+forum_pids=(); bare_pid=""
 cleanup() {
-  for pid in $forum_pid $bare_pid; do kill "$pid" 2>/dev/null; done
-  for pid in $forum_pid $bare_pid; do
+  for pid in "${forum_pids[@]}" $bare_pid; do kill "$pid" 2>/dev/null; done
+  for pid in "${forum_pids[@]}" $bare_pid; do
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null
   done
+  redis_stop "$redisdir"
   pg_cluster_stop "$pgdir"
   mkdir -p "$root/bench/results"
   cp "$work"/*.log "$root/bench/results/" 2>/dev/null
@@ -40,29 +51,47 @@ db="Host=127.0.0.1;Port=$pgport;Database=forum_bench;Username=postgres;Maximum P
 pg_pid=$(head -n 1 "$pgdir/postmaster.pid")
 log "PostgreSQL: throwaway cluster on port $pgport (fsync on)"
 
-forum_port=$(free_port)
-bare_port=$(free_port)
-while [ "$bare_port" = "$forum_port" ]; do bare_port=$(free_port); done
+redis_env=()
+if [ "$hosts" -gt 1 ]; then
+  redis_port=$(free_port)
+  redis_start "$redisdir" "$redis_port" || exit 1
+  redis_env=("Redis__Connection=127.0.0.1:$redis_port")
+  log "Redis (the SignalR backplane): throwaway server on port $redis_port"
+fi
 
 mkdir -p "$work/data"
-# From the work folder: in Production the host writes the code it generates under ./Internal/Generated.
-(cd "$work" && exec env FORUM_DB="$db" Forum__Schema=bench Forum__DataDirectory="$work/data" Forum__PublicUrl="http://127.0.0.1:$forum_port" \
-  ASPNETCORE_ENVIRONMENT=Production Logging__Format=text Logging__LogLevel__Default=Warning \
-  dotnet "$root/Forum.Host/bin/Release/net10.0/Forum.Host.dll" --urls "http://127.0.0.1:$forum_port" >"$work/forum-host.log" 2>&1) &
-forum_pid=$!
+forum_urls=()
+for n in $(seq 1 "$hosts"); do
+  port=$(free_port)
+  while printf '%s\n' "${forum_urls[@]}" | grep -q ":$port\$"; do port=$(free_port); done
+  mkdir -p "$work/host$n"
+  # From a folder of its own: in Production the host writes the code it generates under ./Internal/Generated.
+  # The hosts share the data directory (keys), as docker/compose.yaml's do.
+  (cd "$work/host$n" && exec env FORUM_DB="$db" Forum__Schema=bench Forum__DataDirectory="$work/data" Forum__PublicUrl="http://127.0.0.1:$port" \
+    "${redis_env[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__Format=text Logging__LogLevel__Default=Warning \
+    dotnet "$root/Forum.Host/bin/Release/net10.0/Forum.Host.dll" --urls "http://127.0.0.1:$port" >"$work/forum-host$n.log" 2>&1) &
+  forum_pids+=($!)
+  forum_urls+=("http://127.0.0.1:$port")
+  log "Forum.Host $n pid ${forum_pids[-1]} on :$port"
+done
+bare_port=$(free_port)
+while printf '%s\n' "${forum_urls[@]}" | grep -q ":$bare_port\$"; do bare_port=$(free_port); done
 # The baseline gets the host's GC settings (server GC, as ASP.NET Core projects default to).
 DOTNET_gcServer=1 dotnet bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll bare-server --urls "http://127.0.0.1:$bare_port" \
   >"$work/bare-server.log" 2>&1 &
 bare_pid=$!
-log "Forum.Host pid $forum_pid on :$forum_port; bare SignalR baseline pid $bare_pid on :$bare_port"
+log "bare SignalR baseline pid $bare_pid on :$bare_port"
 
 # Host settings to try pass through the environment, e.g. Live__CoalesceMilliseconds=50 bench/run.sh ...
 host_settings=$(env | grep -E '^(Live__|Forum__)' | sort | tr '\n' ' ' | sed 's/ $//')
-BENCH_COMMAND="${host_settings:+$host_settings }bench/run.sh${*:+ $*}" timeout --signal=TERM 7200 \
+join() { local IFS=,; echo "$*"; }
+BENCH_COMMAND="${host_settings:+$host_settings }$command" timeout --signal=TERM 7200 \
   dotnet bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll run \
-  --forum "http://127.0.0.1:$forum_port" --forum-pid "$forum_pid" \
+  --forum "$(join "${forum_urls[@]}")" --forum-pid "$(join "${forum_pids[@]}")" \
   --bare "http://127.0.0.1:$bare_port" --bare-pid "$bare_pid" \
-  --db "$db" --schema bench --pg-pid "$pg_pid" --out "$root/bench/results" "$@"
+  --db "$db" --schema bench --pg-pid "$pg_pid" --out "$root/bench/results" "${args[@]}"
 status=$?
-kill -0 "$forum_pid" 2>/dev/null || log "Forum.Host exited early: see bench/results/forum-host.log"
+for n in $(seq 1 "$hosts"); do
+  kill -0 "${forum_pids[$((n - 1))]}" 2>/dev/null || log "Forum.Host $n exited early: see bench/results/forum-host$n.log"
+done
 exit $status

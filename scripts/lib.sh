@@ -76,3 +76,31 @@ ensure_database() {
 ensure_dotnet() {
   command -v dotnet >/dev/null || { log "the .NET 10 SDK is needed (dotnet on PATH)"; exit 1; }
 }
+
+# redis_start DIR PORT: a throwaway Redis for the SignalR backplane (nothing persisted); its pid in DIR/redis.pid.
+redis_start() {
+  local dir=$1 port=$2
+  command -v redis-server >/dev/null || apt_install redis-server || return 1
+  mkdir -p "$dir"
+  redis-server --bind 127.0.0.1 --port "$port" --save "" --appendonly no --daemonize yes \
+    --dir "$dir" --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" || return 1
+  for _ in $(seq 1 100); do
+    [ "$(redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null)" = "PONG" ] && return 0
+    sleep 0.05
+  done
+  log "Redis did not start: see $dir/redis.log"; return 1
+}
+
+redis_stop() {
+  local pid; pid=$(cat "$1/redis.pid" 2>/dev/null) || return 0
+  kill "$pid" 2>/dev/null || true
+}
+
+# stop_pids DIR: stops the processes whose pid files (*.pid) a run left in DIR (hosts the tests started), then removes them.
+stop_pids() {
+  local f pid
+  for f in "$1"/*.pid; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f"); kill -9 "$pid" 2>/dev/null || true; rm -f "$f"
+  done
+}

@@ -8,10 +8,21 @@ public sealed class SecretariatBootstrap(IDocumentStore store, IOptions<ForumOpt
     public async Task StartAsync(CancellationToken ct)
     {
         var o = options.Value;
-        if (string.IsNullOrWhiteSpace(o.SecretariatEmail)) return;
+        if (o.SecretariatEmail is not { } email || string.IsNullOrWhiteSpace(email)) return;
+        try { await Ensure(o, email, ct); }
+        // Hosts starting together on a new database both find no account and both create it: the one whose insert
+        // loses (the e-mail is unique) finds the other's.
+        catch (Exception e) when (IsUniqueViolation(e)) { await Ensure(o, email, ct); }
+    }
+
+    private static bool IsUniqueViolation(Exception? e) =>
+        e is not null && (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } || IsUniqueViolation(e.InnerException));
+
+    private async Task Ensure(ForumOptions o, string email, CancellationToken ct)
+    {
         await using var session = store.LightweightSession();
-        var existing = await session.FindByEmail(o.SecretariatEmail, ct);
-        var account = existing ?? await session.FindOrCreate(o.SecretariatEmail, clock.GetUtcNow(), administrator: true);
+        var existing = await session.FindByEmail(email, ct);
+        var account = existing ?? await session.FindOrCreate(email, clock.GetUtcNow(), administrator: true);
         if (!account.IsAdministrator) { account.IsAdministrator = true; session.Store(account); }
         if (existing is null || o.PrintSignInLinkOnStart)
         {

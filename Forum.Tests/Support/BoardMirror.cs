@@ -22,6 +22,7 @@ public sealed class BoardMirror : IAsyncDisposable
     public SessionBoard Board { get; private set; } = null!;
     public List<long> AppliedVersions { get; } = [];
     public int Rejoins { get; private set; }
+    public int Reconnects { get; private set; }
     public List<Guid> Refused { get; } = [];
 
     private BoardMirror(HubConnection connection, Guid sessionId)
@@ -63,6 +64,43 @@ public sealed class BoardMirror : IAsyncDisposable
         await mirror._connection.StartAsync();
         await mirror.Rejoin();
         return mirror;
+    }
+
+    /// <summary>
+    /// A screen on a real address (a host, or the proxy in front of several), behaving as the page does (live.js):
+    /// WebSockets only, and when the connection drops it reconnects on its own and joins again, without a reload.
+    /// </summary>
+    public static async Task<BoardMirror> Join(Uri address, string token, Guid sessionId)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(address, "hubs/sessions"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .WithAutomaticReconnect(new LikeThePage())
+            .AddJsonProtocol(o => Forum.Host.Infrastructure.Web.Configure(o.PayloadSerializerOptions))
+            .Build();
+        var mirror = new BoardMirror(connection, sessionId);
+        connection.Reconnected += async _ =>
+        {
+            mirror.Reconnects++;
+            await mirror.Rejoin();
+        };
+        await connection.StartAsync();
+        await mirror.Rejoin();
+        return mirror;
+    }
+
+    /// <summary>live.js's retry delays, then every 5 s; a test gives up after a minute.</summary>
+    private sealed class LikeThePage : IRetryPolicy
+    {
+        private static readonly int[] Delays = [0, 300, 1000, 2000, 3000];
+
+        public TimeSpan? NextRetryDelay(RetryContext context) =>
+            context.ElapsedTime > TimeSpan.FromMinutes(1) ? null
+                : TimeSpan.FromMilliseconds(context.PreviousRetryCount < Delays.Length ? Delays[context.PreviousRetryCount] : 5000);
     }
 
     public async Task Rejoin()

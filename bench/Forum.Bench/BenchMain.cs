@@ -34,15 +34,18 @@ public sealed class Options
 {
     public const string Usage = """
         Forum.Bench bare-server --urls http://127.0.0.1:PORT
-        Forum.Bench run --forum URL --forum-pid PID --bare URL --bare-pid PID --db CONN [--schema bench] [--pg-pid PID]
+        Forum.Bench run --forum URL[,URL2] --forum-pid PID[,PID2] --bare URL --bare-pid PID --db CONN [--schema bench] [--pg-pid PID]
                         [--sizes 200,1000] [--reps 5] [--duration 20] [--rate 20] [--warmup 5]
                         [--room 200] [--room-spread 1000] [--room-spread-seconds 10] [--room-reps 5]
                         [--scenarios live,room] [--idle 5000] [--idle-reps 1] [--out DIR]
         """;
 
     public string? Urls { get; set; }
-    public string Forum { get; set; } = "";
-    public int ForumPid { get; set; }
+    /// <summary>One Forum host, or several behind one Redis: participants (and their submissions) are dealt out to them in turn.</summary>
+    public string[] Forums { get; set; } = [];
+    public int[] ForumPids { get; set; } = [];
+    public string Forum => Forums[0];
+    public string ForumFor(int memberIndex) => Forums[memberIndex % Forums.Length];
     public string Bare { get; set; } = "";
     public int BarePid { get; set; }
     public int PgPid { get; set; }
@@ -72,8 +75,8 @@ public sealed class Options
             switch (args[i])
             {
                 case "--urls": o.Urls = Next(); break;
-                case "--forum": o.Forum = Next().TrimEnd('/'); break;
-                case "--forum-pid": o.ForumPid = int.Parse(Next()); break;
+                case "--forum": o.Forums = Next().Split(',').Select(u => u.TrimEnd('/')).ToArray(); break;
+                case "--forum-pid": o.ForumPids = Next().Split(',').Select(int.Parse).ToArray(); break;
                 case "--bare": o.Bare = Next().TrimEnd('/'); break;
                 case "--bare-pid": o.BarePid = int.Parse(Next()); break;
                 case "--pg-pid": o.PgPid = int.Parse(Next()); break;

@@ -58,7 +58,7 @@ public static class LoadGenerator
             MaxConnectionsPerServer = 2048,
         }) { Timeout = TimeSpan.FromSeconds(30) };
 
-        await WaitReady(http, o.Forum + "/health/ready");
+        foreach (var forum in o.Forums) await WaitReady(http, forum + "/health/ready");
         await WaitReady(http, o.Bare + "/health");
         await using (var pg = new NpgsqlConnection(o.Db))
         {
@@ -127,20 +127,20 @@ public static class LoadGenerator
 
     // ---------------------------------------------------------------- live fan-out
 
-    private abstract class Target(string name, int pid)
+    private abstract class Target(string name, params int[] pids)
     {
         public string Name { get; } = name;
-        public int Pid { get; } = pid;
+        public int[] Pids { get; } = pids;
         public List<Participant> Clients { get; } = [];
         public abstract Task<HttpStatusCode> Submit(HttpClient http, int i, Member m, RunLedger ledger, string stance);
         public virtual Task<HashSet<int>?> Applied(RunLedger ledger) => Task.FromResult<HashSet<int>?>(null);
     }
 
-    private sealed class ForumTarget(Options o, OpenSession session) : Target("Forum", o.ForumPid)
+    private sealed class ForumTarget(Options o, OpenSession session) : Target("Forum", o.ForumPids)
     {
         public override async Task<HttpStatusCode> Submit(HttpClient http, int i, Member m, RunLedger ledger, string stance)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"{o.Forum}/api/sessions/{session.SessionId}/items/{session.ItemId}/positions");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{o.ForumFor(m.Index)}/api/sessions/{session.SessionId}/items/{session.ItemId}/positions");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", m.Token);
             request.Content = JsonContent.Create(new { stance, statement = ledger.Statement(i) });
             using var response = await http.SendAsync(request);
@@ -185,12 +185,12 @@ public static class LoadGenerator
         var forum = new ForumTarget(o, session);
         var bare = new BareTarget(o);
 
-        results.Connections.Add(await ConnectAll(forum, size, o.ForumPid, i =>
+        results.Connections.Add(await ConnectAll(forum, size, i =>
         {
             var p = new ForumParticipant(session.SessionId, session.ItemId);
-            return (p, ct => p.Connect(o.Forum, members[i].Token, ct));
+            return (p, ct => p.Connect(o.ForumFor(members[i].Index), members[i].Token, ct));
         }));
-        results.Connections.Add(await ConnectAll(bare, size, o.BarePid, _ =>
+        results.Connections.Add(await ConnectAll(bare, size, _ =>
         {
             var p = new BareParticipant();
             return (p, ct => p.Connect(o.Bare, ct));
@@ -275,13 +275,13 @@ public static class LoadGenerator
         var members = setup.Members;
         for (var rep = 0; rep < Math.Max(1, o.IdleReps); rep++)
         {
-            results.Connections.Add(await ConnectAll(forum, o.Idle, o.ForumPid, i =>
+            results.Connections.Add(await ConnectAll(forum, o.Idle, i =>
             {
                 var p = new ForumParticipant(session.SessionId, session.ItemId);
                 return (p, ct => p.Connect(o.Forum, members[i % members.Count].Token, ct));
             }, "idle", Math.Min(o.Idle, members.Count)));
             await DisconnectAll(forum);
-            results.Connections.Add(await ConnectAll(bare, o.Idle, o.BarePid, _ =>
+            results.Connections.Add(await ConnectAll(bare, o.Idle, _ =>
             {
                 var p = new BareParticipant();
                 return (p, ct => p.Connect(o.Bare, ct));
@@ -290,12 +290,16 @@ public static class LoadGenerator
         }
     }
 
-    private static async Task<Connected> ConnectAll(Target target, int size, int pid, Func<int, (Participant P, Func<CancellationToken, Task> Connect)> make,
+    // The managed heap of every process of the target (one per host), NaN when one cannot be read.
+    private static double Heap(Target target) =>
+        target.Pids.Sum(pid => GcHeap.Read(pid, TimeSpan.FromSeconds(5))?.HeapMiB ?? double.NaN);
+
+    private static async Task<Connected> ConnectAll(Target target, int size, Func<int, (Participant P, Func<CancellationToken, Task> Connect)> make,
         string scenario = "live", int members = 0)
     {
         await Task.Delay(1000);
-        var heapBefore = GcHeap.Read(pid, TimeSpan.FromSeconds(5));
-        var rssBefore = Proc.RssBytes(pid);
+        var heapBefore = Heap(target);
+        var rssBefore = target.Pids.Sum(Proc.RssBytes);
         var started = Clock.Now;
         var failed = 0;
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -317,9 +321,9 @@ public static class LoadGenerator
         target.Clients.AddRange(clients);
         var seconds = Clock.Ms(started, Clock.Now) / 1000;
         await Task.Delay(2000);
-        var rssAfter = Proc.RssBytes(pid);
-        var heapAfter = GcHeap.Read(pid, TimeSpan.FromSeconds(5));
-        var c = new Connected(target.Name, size, seconds, rssBefore, rssAfter, failed, heapBefore?.HeapMiB ?? double.NaN, heapAfter?.HeapMiB ?? double.NaN,
+        var rssAfter = target.Pids.Sum(Proc.RssBytes);
+        var heapAfter = Heap(target);
+        var c = new Connected(target.Name, size, seconds, rssBefore, rssAfter, failed, heapBefore, heapAfter,
             scenario, members == 0 ? size : members);
         Log.Info($"{target.Name} ({scenario}): {size} connected and joined in {seconds:F1} s ({failed} retries); server RSS {rssBefore / 1048576.0:F0} → " +
                  $"{rssAfter / 1048576.0:F0} MiB, {c.KiBPerConnection:F1} KiB per connection; managed heap {c.HeapBeforeMiB:F0} → {c.HeapAfterMiB:F0} MiB, " +
@@ -348,7 +352,7 @@ public static class LoadGenerator
         var keep = Math.Min(size / 4, (int)(2 * o.Rate));
 
         var load = Proc.LoadAverage();
-        var cpu0 = Proc.CpuSeconds(target.Pid);
+        var cpu0 = target.Pids.Sum(Proc.CpuSeconds);
         var pg0 = Proc.CpuSecondsWithChildren(o.PgPid);
         var self0 = Proc.CpuSeconds(Environment.ProcessId);
         var interval = 1000.0 / o.Rate;
@@ -397,7 +401,7 @@ public static class LoadGenerator
             await Task.Delay(100);
         }
         var end = Clock.Now;
-        var cpu = Proc.CpuSeconds(target.Pid) - cpu0;
+        var cpu = target.Pids.Sum(Proc.CpuSeconds) - cpu0;
         var pg = target is ForumTarget ? Proc.CpuSecondsWithChildren(o.PgPid) - pg0 : 0;
         var self = Proc.CpuSeconds(Environment.ProcessId) - self0;
 
@@ -470,7 +474,7 @@ public static class LoadGenerator
         var acks = new double[count];
         var acked = new bool[count];
         var load = Proc.LoadAverage();
-        var cpu0 = Proc.CpuSeconds(o.ForumPid);
+        var cpu0 = o.ForumPids.Sum(Proc.CpuSeconds);
         var pg0 = Proc.CpuSecondsWithChildren(o.PgPid);
         var start = Clock.Now + Clock.Ticks(200);
         var sends = new List<Task>(count);
@@ -504,7 +508,7 @@ public static class LoadGenerator
             if (complete) break;
             await Task.Delay(50);
         }
-        var cpu = Proc.CpuSeconds(o.ForumPid) - cpu0;
+        var cpu = o.ForumPids.Sum(Proc.CpuSeconds) - cpu0;
         var pg = Proc.CpuSecondsWithChildren(o.PgPid) - pg0;
         var applied = await forum.Applied(ledger) ?? [];
         var onBoard = applied.All(i => ledger.SeenBy[i] > 0) && applied.Count > 0

@@ -14,6 +14,8 @@ public static class Report
         var o = r.Options;
         s.AppendLine($"- command: `{r.Command}`");
         s.AppendLine($"- machine: {r.Machine}; {r.Postgres}");
+        if (o.Forums.Length > 1)
+            s.AppendLine($"- Forum on {o.Forums.Length} hosts sharing PostgreSQL and one Redis (the SignalR backplane), participants and their submissions dealt out in turn; server CPU and memory are the hosts' sums");
         s.AppendLine($"- started {r.StartedAt:yyyy-MM-dd HH:mm} UTC; {o.Reps} repetitions of {o.Duration:0} s at {o.Rate:0} submissions/s per system and size, alternated A/B then B/A; warm-up {o.Warmup:0} s each");
         s.AppendLine();
 
