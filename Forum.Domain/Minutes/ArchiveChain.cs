@@ -19,7 +19,7 @@ public sealed record ChainReport(long Length, SignedLink? Head, IReadOnlyList<Ch
 }
 
 /// <summary>
-/// Walks a forum's chain of signed minutes (docs/adr/0013) from number 1 to the last, comparing three things an attacker
+/// Walks a forum's chain of signed minutes (docs/adr/0015) from number 1 to the last, comparing three things an attacker
 /// with database access might change independently: the signed records (which only the key holder can make), the archive's
 /// entries, and the list of minutes the forum shows as published. The signed records are the authority: each names its
 /// number and the record it was signed after, so a document taken out leaves a gap its successor names, a document swapped

@@ -16,7 +16,7 @@ public sealed record EventDigest(long Version, string Type, byte[] Sha256);
 /// <summary>
 /// The events' hash (docs/adr/0006) with the hash of each event's line beside it. The line hashes are kept at publication
 /// and bound into the signature record by <see cref="ListSha256"/>, so that a later change can be traced to the first event
-/// that differs (docs/adr/0013).
+/// that differs (docs/adr/0015).
 /// </summary>
 public sealed record EventsDigest(string Sha256, IReadOnlyList<EventDigest> Events)
 {

@@ -35,7 +35,7 @@ public sealed record EnterInArchive(Guid ForumId, Guid MinutesId, Guid SessionId
     string KeyId, ChainLink Link);
 
 /// <summary>
-/// The archive's rules (docs/adr/0013): each signed document follows the one before it, so the forum's minutes form one
+/// The archive's rules (docs/adr/0015): each signed document follows the one before it, so the forum's minutes form one
 /// chain. Publication holds the forum's archive lock while it reads the head, signs and enters, so two publications at
 /// once come one after the other; <see cref="Enter"/> refuses a link made from a head that is no longer the head, which
 /// would fork the chain.

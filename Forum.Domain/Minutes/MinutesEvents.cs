@@ -27,7 +27,7 @@ public sealed record MinutesPublished(Guid MinutesId, string DocumentSha256, str
     string EventsSha256, Guid By, DateTimeOffset At);
 
 /// <summary>
-/// One signed minutes document entered in its forum's archive chain (docs/adr/0013), in the archive's own stream: number
+/// One signed minutes document entered in its forum's archive chain (docs/adr/0015), in the archive's own stream: number
 /// <see cref="Sequence"/> in the forum, signed after the document <see cref="PreviousMinutesId"/> whose signature record
 /// hashes to <see cref="PreviousRecordSha256"/> (none for the first). <see cref="RecordSha256"/> is the SHA-256 of this
 /// document's own signature record as signed. One per document, so minutes in two languages are two entries.

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Forum.Host.Minutes.Publishing;
 
 /// <summary>
-/// A forum's archive chain as publication writes it (docs/adr/0013). <see cref="HoldAsync"/> takes the forum's archive lock
+/// A forum's archive chain as publication writes it (docs/adr/0015). <see cref="HoldAsync"/> takes the forum's archive lock
 /// (a PostgreSQL advisory lock, held until the publication commits or rolls back) before it reads the head: two
 /// publications in one forum at once then enter one after the other, and the second is signed after the first. A lock
 /// rather than an exclusive stream load, because the forum's first publication has no archive stream yet to lock.

@@ -2,7 +2,7 @@ namespace Forum.Host.Minutes.Publishing;
 
 /// <summary>
 /// The minutes as a signed PDF: the text laid out by <see cref="MinutesLayout"/>, room left below the last line for the
-/// visible signature box, then sealed by <see cref="SignaturePlacement"/> with a PAdES signature (docs/adr/0013).
+/// visible signature box, then sealed by <see cref="SignaturePlacement"/> with a PAdES signature (docs/adr/0015).
 /// </summary>
 public static class MinutesPdf
 {

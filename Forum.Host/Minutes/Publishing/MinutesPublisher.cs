@@ -29,7 +29,7 @@ public sealed class SignedEventDigests
 
 /// <summary>
 /// One document of a session's minutes: its text in one language. Signing and the archive chain work per document, so
-/// minutes in two languages are two documents, each signed and chained (docs/adr/0013).
+/// minutes in two languages are two documents, each signed and chained (docs/adr/0015).
 /// </summary>
 public sealed record MinutesDocument(Guid MinutesId, Guid SessionId, Guid ForumId, string Title, string Language, string Markdown)
 {

@@ -9,7 +9,7 @@ public static class MinutesArchiveEndpoint
 {
     /// <summary>
     /// A forum's published minutes, newest first, each with its number in the forum's chain; and the chain's head, which a
-    /// reader may keep to tell later that nothing was taken off the end (docs/adr/0013). Public, no sign-in.
+    /// reader may keep to tell later that nothing was taken off the end (docs/adr/0015). Public, no sign-in.
     /// </summary>
     [WolverineGet("/api/forums/{forumId}/minutes"), Tags("Minutes")]
     public static async Task<IResult> Get(Guid forumId, IQuerySession session)

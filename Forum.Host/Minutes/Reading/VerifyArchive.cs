@@ -39,7 +39,7 @@ public static class VerifyArchiveEndpoint
 public sealed record ArchivedMinutes(Guid MinutesId, string? SessionTitle, VerificationReport Report);
 
 /// <summary>
-/// A forum's archive as the store holds it now, walked (docs/adr/0013): the archive's entries, the minutes listed as
+/// A forum's archive as the store holds it now, walked (docs/adr/0015): the archive's entries, the minutes listed as
 /// published, and the signed records of both, one document at a time (the PDFs are large).
 /// </summary>
 public sealed record ArchiveVerification(ChainReport Chain, IReadOnlyList<ArchivedMinutes> Minutes, IReadOnlyDictionary<Guid, string> Titles)
