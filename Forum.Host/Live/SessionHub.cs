@@ -12,6 +12,7 @@ public interface ISessionClient
 {
     Task BoardChanged(Guid sessionId, long version, BoardChange change);
     Task SubmissionRefused(Guid sessionId, Guid submissionId, ProblemDetails problem);
+    Task MinutesChanged(Guid sessionId, MinutesChange change);
 }
 
 public sealed record JoinResult(Guid SessionId, long Version, SessionBoard Board);

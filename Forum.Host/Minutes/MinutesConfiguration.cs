@@ -1,3 +1,4 @@
+using Forum.Host.Live;
 using Forum.Host.Minutes.Publishing;
 
 namespace Forum.Host.Minutes;
@@ -14,10 +15,12 @@ public static class MinutesConfiguration
         builder.Services.AddHttpClient(TimestampAuthority.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(20));
         builder.Services.AddSingleton<TimestampAuthority>();
         builder.Services.AddSingleton<MinutesPublisher>();
-        builder.Services.ConfigureMarten(opts =>
+        builder.Services.AddSingleton<MinutesBroadcaster>();
+        builder.Services.ConfigureMarten((sp, opts) =>
         {
             opts.Schema.For<PublishedMinutes>();
             opts.Schema.For<SignedEventDigests>();
+            opts.Listeners.Add(sp.GetRequiredService<MinutesBroadcaster>());
         });
     }
 }

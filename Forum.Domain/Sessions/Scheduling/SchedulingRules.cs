@@ -34,6 +34,10 @@ public static class SchedulingRules
         if (NotScheduled(s, "rescheduled") is { } state) return state;
         var starts = c.StartsAt ?? s.StartsAt;
         var ends = c.EndsAt ?? s.EndsAt;
+        // Invitees are mailed the new time: a time already gone is a typing slip, not a plan. A start left as it was
+        // may have passed (a session not opened yet still gets a new venue).
+        if (starts != s.StartsAt && starts < now)
+            return Rejection.Invalid("startsAt", "starts-in-past", "'startsAt' has passed; a session is moved to a time still to come.");
         if (Times(starts, ends) is { } badTimes) return badTimes;
         var venue = c.Venue ?? s.Venue;
         var url = c.OnlineUrl ?? s.OnlineUrl;

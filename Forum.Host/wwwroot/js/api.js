@@ -47,6 +47,7 @@ export async function getText(url) {
 
 export const post = (url, body = {}, headers) => api('POST', url, body, headers);
 export const put = (url, body = {}) => api('PUT', url, body);
+export const del = (url) => api('DELETE', url);
 
 /** A page that needs a signed-in person sends an anonymous visitor to the sign-in page, and back here afterwards. */
 export function signInIfNeeded(err) {

@@ -9,7 +9,7 @@ const retryDelays = [0, 300, 1000, 2000, 3000];
 export class LiveSession {
   /**
    * options: sessionId, token (room display), attendees (true: the page lists everyone present, paged in after each join),
-   * onBoard(board, change), onRefused(submissionId, problem), onError(message)
+   * onBoard(board, change), onRefused(submissionId, problem), onMinutes(change), onError(message)
    */
   constructor(options) {
     this.options = options;
@@ -35,6 +35,7 @@ export class LiveSession {
     this.connection.on('SubmissionRefused', (sessionId, submissionId, problem) => {
       if (sessionId === this.sessionId) this.options.onRefused?.(submissionId, problem);
     });
+    this.connection.on('MinutesChanged', (sessionId, change) => { if (sessionId === this.sessionId) this.options.onMinutes?.(change); });
     this.connection.onreconnecting(() => this.lost());
     this.connection.onreconnected(() => this.join());
     this.connection.onclose(() => { this.lost(); this.startWithRetries(1); });

@@ -9,7 +9,7 @@ import { LiveSession } from './live.js';
  * Joins the session live and loads its forum (for the caller's role and member id).
  * onBoard(board, change) runs on the first board and on every change applied.
  */
-export async function openSession(sessionId, { onBoard, onRefused, onError, token, attendees }) {
+export async function openSession(sessionId, { onBoard, onRefused, onMinutes, onError, token, attendees }) {
   const context = { sessionId, forum: null, board: null, live: null };
   context.live = new LiveSession({
     sessionId, token, attendees,
@@ -19,7 +19,7 @@ export async function openSession(sessionId, { onBoard, onRefused, onError, toke
       if (change) announceChange(board, change);
       onBoard(board, change, context);
     },
-    onRefused, onError,
+    onRefused, onMinutes, onError,
   });
   await context.live.start();
   return context;

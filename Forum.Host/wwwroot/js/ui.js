@@ -90,3 +90,34 @@ export async function busy(button, alertRegion, action) {
 
 /** A datetime-local input's value as an ISO 8601 instant (the browser's time zone). */
 export function isoFromLocal(value) { return value ? new Date(value).toISOString() : null; }
+
+/** An ISO 8601 instant as a datetime-local input's value, in the browser's time zone. */
+export function localFromIso(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const two = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/**
+ * Asks before something that cannot be undone: a modal dialog in the page's language, the action named on its button.
+ * With reasonLabel it also asks why (required when reasonRequired). Resolves to { reason } when confirmed, else null.
+ */
+export function confirmAction({ message, confirm, reasonLabel, reasonRequired = false }) {
+  return new Promise((resolve) => {
+    const reason = reasonLabel ? el('textarea', { id: 'confirm-reason', maxlength: '4000', required: reasonRequired }) : null;
+    const dialog = el('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-message' },
+      el('form', { method: 'dialog' },
+        el('p', { id: 'confirm-message' }, message),
+        reason ? [el('label', { for: 'confirm-reason' }, reasonLabel, reasonRequired ? ` (${t('common.required')})` : ''), reason] : null,
+        el('div', { class: 'row' },
+          el('button', { type: 'submit', value: 'yes', class: 'danger', id: 'confirm-yes' }, confirm),
+          el('button', { type: 'submit', value: 'no', class: 'secondary', formnovalidate: true }, t('common.keep')))));
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(dialog.returnValue === 'yes' ? { reason: reason ? reason.value : '' } : null);
+    });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}

@@ -22,4 +22,14 @@ public class SchedulingRulesTests : SessionSpecs
     public void Given_an_opened_item_When_amended_Then_rejected() =>
         Given(Live).When(s => SchedulingRules.AmendItem(Forum, s, new AmendAgendaItem(Item, "New", null, null, null, null), Admin, Now))
             .ThenRejected(RejectionKind.Conflict, "item-already-taken-up");
+
+    [Fact]
+    public void Given_a_scheduled_session_When_moved_to_a_time_gone_by_Then_rejected() =>
+        Given(Scheduled).When(s => SchedulingRules.Reschedule(Forum, s, new RescheduleSession(Now.AddHours(-2), Now.AddHours(-1), null, null), Admin, Now))
+            .ThenRejected(RejectionKind.Invalid, "starts-in-past");
+
+    [Fact]
+    public void Given_a_scheduled_session_whose_start_has_passed_When_only_its_venue_changes_Then_accepted() =>
+        Given(Scheduled).When(s => SchedulingRules.Reschedule(Forum, s, new RescheduleSession(null, null, "Lviv", null), Admin, Now.AddHours(2)))
+            .Then(new SessionRescheduled(S, Now.AddHours(1), Now.AddHours(4), "Lviv", "https://meet.example.org/x", Admin.AccountId, Now.AddHours(2)));
 }

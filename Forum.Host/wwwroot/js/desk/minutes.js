@@ -1,5 +1,6 @@
 // The session desk's minutes: drafted when the session closes; the secretariat revises (Markdown, with the server's
-// preview), both co-chairs approve, the secretariat publishes; then downloads and verification.
+// preview), both co-chairs approve (each approval shows as it is given, pushed over the hub), the secretariat publishes;
+// then downloads and verification.
 import { getText, post } from '../api.js';
 import { t } from '../i18n.js';
 import { $, el, render, showProblem, note, busy, label } from '../ui.js';
@@ -7,12 +8,15 @@ import * as mins from '../minutes.js';
 
 export function minutesPanel(sessionId) {
   let minutes = null;
-  let watching = null;
+  let watching = false;
   let markdownOf = null; // the revision the text box was filled from
 
+  // Read again whenever the hub says the minutes changed (or after a rejoin, which may have missed a push): no polling.
   async function reload() {
-    const m = await mins.load(sessionId);
-    if (m) await show(m);
+    try {
+      const m = await mins.load(sessionId);
+      if (m) await show(m);
+    } catch (err) { showProblem($('#minutes-alert'), err); }
   }
 
   async function show(m) {
@@ -53,13 +57,16 @@ export function minutesPanel(sessionId) {
     await reload();
     note($('#minutes-note'), t('minutes.publishedNote'));
   }));
-  $('#minutes-refresh').addEventListener('click', (e) => busy(e.target, $('#minutes-alert'), reload));
 
   return {
-    draw(board) {
-      if (board.status !== 'Closed' || watching) return;
-      render($('#minutes'), el('p', { class: 'muted' }, t('minutes.drafting')));
-      watching = mins.whenDrafted(sessionId, show, (err) => showProblem($('#minutes-alert'), err));
+    draw(board, context, change) {
+      if (board.status !== 'Closed') return;
+      if (!watching) {
+        watching = true;
+        render($('#minutes'), el('p', { class: 'muted' }, t('minutes.drafting')));
+        reload();
+      } else if (!change) reload();
     },
+    minutes() { if (watching) reload(); },
   };
 }

@@ -6,6 +6,7 @@ import { $, el, render, showProblem, busy, label, groups } from '../ui.js';
 import { currentItem, takesPositions, consensusGap } from '../board.js';
 import * as view from '../sessionview.js';
 import * as mins from '../minutes.js';
+import { actionPointsEditor } from '../console/action-points.js';
 
 const sessionId = idFromPath('sessions');
 const outcomes = ['ConsensusReached', 'ConsensusWithReservations', 'NoConsensus', 'Deferred', 'VoteCarried', 'VoteFailed'];
@@ -16,6 +17,7 @@ let proposalFor = null; // the item and revision the proposal box was filled fro
 let decisionFor = null;
 
 render($('#outcome'), outcomes.map((o) => el('option', { value: o }, label('outcome', o))));
+const actionPoints = actionPointsEditor();
 
 const act = (button, region, url, body) => busy(button, region, () => post(url, body)).then(() => draw(ctx.board, null, ctx));
 
@@ -111,12 +113,7 @@ function drawDecision(board, item) {
     $('#decision-text').value = item.proposal || '';
     decisionFor = key;
   }
-  // The owner of an action point is someone present; the choice survives redraws.
-  const owner = $('#action-owner');
-  const chosen = owner.value;
-  render(owner, Object.values(board.attendees || {}).sort((a, b) => a.name.localeCompare(b.name))
-    .map((a) => el('option', { value: a.memberId }, `${a.name} (${label('group', a.group)})`)));
-  if (chosen) owner.value = chosen;
+  actionPoints.owners(board);
   // A reasoned response for each position not followed: required for Object and Block, welcome for reservations.
   const answerable = Object.values(item.positions).filter((p) => ['Object', 'Block', 'SupportWithReservations'].includes(p.stance))
     .sort((a, b) => groups.indexOf(a.group) - groups.indexOf(b.group) || a.name.localeCompare(b.name));
@@ -142,11 +139,12 @@ $('#decision-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const item = currentItem(ctx.board);
   const given = Object.entries(responses).filter(([id, text]) => text.trim() && item.positions[id]).map(([memberId, response]) => ({ memberId, response }));
-  const what = $('#action-description').value.trim();
-  const actionPoints = what ? [{ description: what, ownerMemberId: $('#action-owner').value || null, due: $('#action-due').value || null }] : [];
-  busy($('#record-decision'), $('#decision-alert'), () => post(`/api/sessions/${sessionId}/items/${item.itemId}/decision`, {
-    outcome: $('#outcome').value, text: $('#decision-text').value, responses: given, actionPoints,
-  })).then(() => draw(ctx.board, null, ctx));
+  busy($('#record-decision'), $('#decision-alert'), async () => {
+    await post(`/api/sessions/${sessionId}/items/${item.itemId}/decision`, {
+      outcome: $('#outcome').value, text: $('#decision-text').value, responses: given, actionPoints: actionPoints.collect(),
+    });
+    actionPoints.clear();
+  }).then(() => draw(ctx.board, null, ctx));
 });
 
 view.tickTimers();

@@ -1,8 +1,10 @@
 import { get, post, signInIfNeeded } from '../api.js';
 import { t } from '../i18n.js';
 import { $, el, render, showProblem, note, busy, label, badge, when } from '../ui.js';
+import { tokensPanel } from '../tokens.js';
 
 const answers = ['InRoom', 'Online', 'Decline'];
+const tokens = tokensPanel();
 
 /** My upcoming sessions (GET /api/me/agenda) with my answer, and buttons to give or change it until the start. */
 async function loadAgenda() {
@@ -36,7 +38,7 @@ async function load() {
       ? me.forums.map((f) => el('li', {}, el('a', { href: `/forums/${f.forumId}` }, f.name), ' ', el('span', { class: 'muted' }, f.country)))
       : el('li', { class: 'muted' }, t('home.none')));
     $('#create').hidden = !me.isAdministrator;
-    await loadAgenda();
+    await Promise.all([loadAgenda(), tokens.load()]);
   } catch (err) {
     if (!signInIfNeeded(err)) showProblem($('#page-alert'), err);
   }
