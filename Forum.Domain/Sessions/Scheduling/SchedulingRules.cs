@@ -37,7 +37,8 @@ public static class SchedulingRules
         // Invitees are mailed the new time: a time already gone is a typing slip, not a plan. A start left as it was
         // may have passed (a session not opened yet still gets a new venue).
         if (starts != s.StartsAt && starts < now)
-            return Rejection.Invalid("startsAt", "starts-in-past", "'startsAt' has passed; a session is moved to a time still to come.");
+            return Rejection.Invalid("startsAt", "starts-in-past",
+                $"The new start, {starts.ToUniversalTime():yyyy-MM-dd HH:mm} UTC, has already passed; move the session to a time still to come.");
         if (Times(starts, ends) is { } badTimes) return badTimes;
         var venue = c.Venue ?? s.Venue;
         var url = c.OnlineUrl ?? s.OnlineUrl;
