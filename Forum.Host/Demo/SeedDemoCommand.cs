@@ -109,6 +109,7 @@ public sealed class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
                 new AddAgendaItem(Guid.CreateVersion7(), title, description, kind, presenter, minutes), actor, now)));
             await session.SaveChangesAsync();
         }
+        await DemoActionPlan.Seed(session, forumId, ids, now);
         return (forumId, sessionId);
     }
 

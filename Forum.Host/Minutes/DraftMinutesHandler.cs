@@ -29,7 +29,8 @@ public static class DraftMinutesHandler
         var version = events[^1].Version;
         var hash = await SessionHistory.Hash(store, message.SessionId, version);
         var forum = await session.Events.FetchLatest<ForumState>(state.ForumId);
-        var markdown = MinutesText.Markdown(SessionRecord.Build(forum, events, hash), state.Language);
+        var adopted = await AdoptedCommitments.Of(session, message.SessionId, events);
+        var markdown = MinutesText.Markdown(SessionRecord.Build(forum, events, hash, adopted), state.Language);
 
         var verdict = MinutesDecider.Draft(existing, state, new DraftMinutesFromRecord(version, hash, markdown), clock.GetUtcNow());
         if (verdict.Rejection is { } r)

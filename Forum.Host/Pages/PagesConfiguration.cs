@@ -36,6 +36,8 @@ public static class PagesConfiguration
         new("/display/{sessionId}", "display", "display.title", Live: true, Header: false, BodyClass: "display"),
         // The page behind an invitation mail's personal link: answers on a button, signs no one in (ADR 0016).
         new("/rsvp/{token}", "rsvp", "rsvp.heading", NoReferrer: true),
+        // The weekly digest mail's "turn off" link: off on a button, signs no one in.
+        new("/digest/off/{token}", "digest-off", "digestOff.heading", NoReferrer: true),
     ];
 
     private static readonly ConcurrentDictionary<string, Template> Templates = new();

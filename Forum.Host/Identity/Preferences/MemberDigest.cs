@@ -39,6 +39,16 @@ public static class MemberDigest
             .OrderByDescending(e => e.At).Take(MaxEntries).ToListAsync();
     }
 
+    /// <summary>The kinds of change, in the order a digest lists their counts.</summary>
+    public static readonly string[] Kinds =
+        ["ProposalSubmitted", "ProposalAnswered", "CommitmentDrafted", "CommitmentAdopted", "ProgressReported", "AssessmentRecorded", "DecisionRecorded", "MinutesPublished"];
+
+    /// <summary>A decision's (or an adoption's) outcome is worded as the room's; a level or a proposal's answer as the digest's.</summary>
+    public static string LevelKey(string kind, string level) => kind is "DecisionRecorded" or "CommitmentAdopted" ? $"outcome.{level}" : $"digest.level.{level}";
+
+    /// <summary>The page a person opens for an entry: the API address without <c>/api</c> (the minutes' PDF is itself the page).</summary>
+    public static string PageOf(string link) => link.StartsWith("/api/minutes/", StringComparison.Ordinal) || !link.StartsWith("/api/", StringComparison.Ordinal) ? link : link[4..];
+
     public static IReadOnlyDictionary<string, int> Counts(IEnumerable<DigestEntry> entries) =>
         entries.GroupBy(e => e.Kind).ToDictionary(g => g.Key, g => g.Count());
 }
@@ -59,12 +69,12 @@ public static class DigestEndpoint
         return Results.Ok(new
         {
             since = from, until = now, counts = MemberDigest.Counts(entries),
-            entries = entries.Select(e => new { e.Kind, e.ForumId, e.ActionPlanId, e.Title, e.Detail, e.Link, e.At }),
+            entries = entries.Select(e => new { e.Kind, e.ForumId, e.ActionPlanId, e.Number, e.Title, e.By, e.Level, e.Detail, e.Link, page = MemberDigest.PageOf(e.Link), e.At }),
         });
     }
 }
 
-/// <summary>The weekly digest's durable, scheduled run for one account (the mail itself is written in phase 2 of issue 10).</summary>
+/// <summary>The weekly digest's durable, scheduled run for one account; the mail is <see cref="SendWeeklyDigest"/>.</summary>
 public sealed record WeeklyDigestDue(Guid AccountId, int Round)
 {
     public static readonly TimeSpan Every = TimeSpan.FromDays(7);
@@ -90,6 +100,8 @@ public static class WeeklyDigestDueHandler
         marks.LastWeekly = new WeeklyDigest(since, now, MemberDigest.Counts(entries), entries.Count);
         marks.LastWeeklyAt = now;
         store.Store(marks);
+        // A quiet week sends no mail; the next run is planned either way, while the digest stays on.
+        if (entries.Count > 0) outgoing.Add(new SendWeeklyDigest(m.AccountId, m.Round, since, now));
         outgoing.Add(WeeklyDigestDue.Next(m.AccountId, m.Round, now));
         return outgoing;
     }

@@ -33,11 +33,14 @@ public sealed record ItemLine(int Number, string Title, string Kind, string Pres
 {
     public VoteLine? Vote { get; init; }
 }
+public sealed record AdoptedLine(int Number, string Title, int Item);
 public sealed record MinutesModel(ForumLine Forum, SessionLine Session, List<PersonLine> CoChairs, List<GroupAttendance> Attendance,
     int AttendeeCount, int InRoomCount, int OnlineCount, QuorumLine? Quorum, List<ItemLine> Items, int EventCount, long Version, string EventsSha256)
 {
     /// <summary>Speaking time by group (groups that held the floor), from the floor's own times.</summary>
     public List<SpeakingLine> Speaking { get; init; } = [];
+    /// <summary>The commitments of the action plan this session's decisions adopted (ADR 0017), by number.</summary>
+    public List<AdoptedLine> Adopted { get; init; } = [];
 }
 
 /// <summary>One session event as read from the store, typed.</summary>
@@ -50,7 +53,7 @@ public sealed record SessionEvent(long Version, DateTimeOffset Timestamp, object
 /// </summary>
 public static class SessionRecord
 {
-    public static MinutesModel Build(ForumState? forum, IReadOnlyList<SessionEvent> events, string eventsSha256)
+    public static MinutesModel Build(ForumState? forum, IReadOnlyList<SessionEvent> events, string eventsSha256, IReadOnlyList<AdoptedCommitment>? adopted = null)
     {
         var board = SessionBoard.Replay(events.Select(e => (e.Version, e.Data)))
             ?? throw new InvalidOperationException("A session's record starts with SessionScheduled.");
@@ -111,6 +114,7 @@ public static class SessionRecord
             board.FullestQuorum is null ? null : QuorumOf(board.FullestQuorum, board.Rules), itemLines, events.Count, board.Version, eventsSha256)
         {
             Speaking = Speaking(board.SpeakingSeconds),
+            Adopted = (adopted ?? []).Select(a => new AdoptedLine(a.Number, Md.Inline(a.Title), board.Agenda.FindIndex(i => i.ItemId == a.ItemId) + 1)).ToList(),
         };
     }
 

@@ -2,6 +2,7 @@ import { get, post, signInIfNeeded } from '../api.js';
 import { t } from '../i18n.js';
 import { $, el, render, showProblem, note, busy, label, badge, when } from '../ui.js';
 import { tokensPanel } from '../tokens.js';
+import './home-digest.js';
 
 const answers = ['InRoom', 'Online', 'Decline'];
 const tokens = tokensPanel();
