@@ -50,7 +50,7 @@ function svg(tag, attrs = {}, ...children) {
  */
 export function progressChart(commitments) {
   if (!commitments.length) return el('p', { class: 'muted' }, t('plan.noCommitments'));
-  const rowH = 64, left = 8, width = 600, scaleW = width - left - 8, top = 24;
+  const rowH = 64, left = 4, width = 400, scaleW = width - left - 4, top = 24;
   const x = (r) => left + (scaleW * r) / 3;
   const height = top + rowH * commitments.length + 8;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title', class: 'chart' },
@@ -63,7 +63,7 @@ export function progressChart(commitments) {
       const bar = (value, dy, cls) => value === null ? null : svg('rect', { x: left, y: y + dy, width: Math.max(4, x(value) - left), height: 14, class: cls, rx: 2 });
       const gap = c.gap ? svg('line', { x1: x(Math.min(gov, cso)), x2: x(Math.max(gov, cso)), y1: y + 50, y2: y + 50, class: 'gap-line' }) : null;
       return svg('g', { 'data-commitment': c.commitmentId },
-        svg('text', { x: left, y: y + 10, class: 'label' }, `${c.number}. ${c.title}`.slice(0, 80)),
+        svg('text', { x: left, y: y + 10, class: 'label' }, `${c.number}. ${c.title}`.slice(0, 60)),
         bar(gov, 16, 'bar-government'), bar(cso, 32, 'bar-civil-society'), gap);
     }));
   const legend = el('p', { class: 'legend' },
@@ -82,7 +82,7 @@ export function timeline(startsOn, endsOn, commitments, today = new Date().toISO
   const milestones = commitments.flatMap((c) => c.milestones.map((m) => ({ ...m, number: c.number })));
   if (!milestones.length) return el('p', { class: 'muted' }, t('plan.noMilestones'));
   const t0 = Date.parse(startsOn), t1 = Math.max(Date.parse(endsOn), t0 + 86400000);
-  const width = 600, left = 8, right = 8, rowH = 22, top = 28;
+  const width = 400, left = 4, right = 4, rowH = 34, top = 34;
   const x = (d) => left + ((width - left - right) * Math.min(Math.max(Date.parse(d) - t0, 0), t1 - t0)) / (t1 - t0);
   const height = top + rowH * milestones.length + 8;
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'timeline-title', class: 'chart timeline' },
@@ -93,8 +93,8 @@ export function timeline(startsOn, endsOn, commitments, today = new Date().toISO
     milestones.map((m, i) => {
       const y = top + i * rowH;
       return svg('g', { class: m.overdue ? 'milestone overdue' : 'milestone', 'data-milestone': m.milestoneId },
-        svg('rect', { x: x(m.startsOn), y, width: Math.max(4, x(m.endsOn) - x(m.startsOn)), height: 12, rx: 2 }),
-        svg('text', { x: left, y: y + 10, class: 'label' }, `${m.number}. ${m.title}${m.overdue ? ' — ' + t('plan.overdue') : ''}`.slice(0, 80)));
+        svg('text', { x: left, y: y + 10, class: 'label' }, `${m.number}. ${m.title}${m.overdue ? ' — ' + t('plan.overdue') : ''}`.slice(0, 60)),
+        svg('rect', { x: x(m.startsOn), y: y + 15, width: Math.max(4, x(m.endsOn) - x(m.startsOn)), height: 12, rx: 2 }));
     }));
   const list = el('ul', { class: 'plain milestone-list' }, milestones.map((m) => el('li', { class: m.overdue ? 'overdue' : '', 'data-milestone': m.milestoneId },
     `${m.number}. ${m.title} · ${day(m.startsOn)} – ${day(m.endsOn)} · ${level(m.government)}`, m.overdue ? [' ', el('span', { class: 'badge overdue' }, t('plan.overdue'))] : null)));
