@@ -44,7 +44,7 @@ function levelForm(id, submitText, route, done) {
     el('label', { for: f('note') }, t('commitment.note')), el('textarea', { id: f('note') }),
     el('label', { for: f('links') }, t('commitment.evidenceLinks')), el('textarea', { id: f('links'), placeholder: 'https://' }),
     el('label', { for: f('files') }, t('commitment.evidenceFiles')),
-    el('input', { id: f('files'), type: 'file', multiple: true, accept: '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.odt,.xls,.xlsx,.ods,.ppt,.pptx,.odp,.txt,.csv' }),
+    el('input', { id: f('files'), type: 'file', multiple: true, accept: '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.odt,.xls,.xlsx,.ods,.ppt,.pptx,.odp' }),
     el('p', { class: 'meta' }, t('commitment.evidenceHelp')),
     alert, el('div', { class: 'row' }, button));
   form.addEventListener('submit', (e) => {
