@@ -114,6 +114,7 @@ public class ActionPlanPageTests(BrowserFixture fixture) : WebWorldContext(fixtu
         await Expect(report).ToContainTextAsync("Substantial");
         await Expect(report).ToContainTextAsync("The draft law is in parliament.");
         await Expect(report.GetByRole(AriaRole.Link, new() { Name = "draft-law.pdf" })).ToBeVisibleAsync();
+        await Screenshot(olena, "commitment-reporter");
         var evidenceUrl = await report.GetByRole(AriaRole.Link, new() { Name = "draft-law.pdf" }).GetAttributeAsync("href");
         using (var http = new HttpClient { BaseAddress = new Uri(Fixture.BaseUrl) })
             SHA256.HashData(await http.GetByteArrayAsync(evidenceUrl)).ShouldBe(SHA256.HashData(Pdf));
@@ -126,6 +127,13 @@ public class ActionPlanPageTests(BrowserFixture fixture) : WebWorldContext(fixtu
         await nino.GetByRole(AriaRole.Button, new() { Name = "Record the assessment" }).ClickAsync();
         await Expect(nino.Locator("#assessments .assessment-entry").First).ToContainTextAsync("Limited");
         await Expect(nino.Locator("#history")).ToContainTextAsync("Assessment recorded");
+
+        // The commitment's history opens it as it stood after any change: just drafted, nothing reported yet.
+        await nino.Locator("#history li[data-change=CommitmentDrafted] a").ClickAsync();
+        await Expect(nino.Locator("#as-of")).ToContainTextAsync("As it stood on");
+        await Expect(nino.Locator("#commitment-meta")).ToContainTextAsync("Not yet adopted in session");
+        await Expect(nino.Locator("#reports")).ToHaveTextAsync("No progress reported yet.");
+        await Expect(nino.Locator("#assess-card")).ToBeHiddenAsync();
 
         // 6. Anyone, without signing in, on a phone, sees the gap, the overdue milestone, and can filter.
         var visitor = await NewPage(phone: true);

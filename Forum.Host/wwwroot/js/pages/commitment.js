@@ -98,9 +98,11 @@ function draw() {
   render($('#reports'), c.reports.length ? [...c.reports].reverse().map((r) => entry('report', r, r.reporter.name)) : el('li', { class: 'muted' }, t('commitment.noReports')));
   render($('#assessments'), c.assessments.length ? [...c.assessments].reverse().map((a) => entry('assessment', a, `${a.assessor.name} (${a.assessor.organisation})`))
     : el('li', { class: 'muted' }, t('commitment.noAssessments')));
-  render($('#history'), [...c.history].reverse().map((h) => el('li', { 'data-version': h.version },
+  // A change's own time is taken before it is stored, so the commitment "as it stood after it" is read just before the next one.
+  const after = (i) => (i + 1 < c.history.length ? new Date(Date.parse(c.history[i + 1].at) - 1).toISOString() : null);
+  render($('#history'), c.history.map((h, i) => el('li', { 'data-version': h.version, 'data-change': h.change },
     el('strong', {}, t(`commitment.change.${h.change}`)), ' ', el('span', { class: 'muted' }, when(h.at)), ' ',
-    el('a', { href: `/commitments/${commitmentId}?at=${encodeURIComponent(h.at)}` }, t('commitment.asItStood')))));
+    after(i) ? el('a', { href: `/commitments/${commitmentId}?at=${encodeURIComponent(after(i))}` }, t('commitment.asItStood')) : null)).reverse());
 }
 
 async function load() {
