@@ -30,6 +30,12 @@ public static class PagesConfiguration
         new("/forums/{forumId}", "forum", "forum.title"),
         new("/forums/{forumId}/desk", "forum-desk", "desk.title"),
         new("/forums/{forumId}/minutes", "archive", "archive.title"),
+        // Action plans (ADR 0017): public pages; a member's forms show where their rule lets them act.
+        new("/forums/{forumId}/action-plans", "action-plans", "plans.title"),
+        new("/action-plans/{actionPlanId}", "action-plan", "plan.title"),
+        new("/action-plans/{actionPlanId}/proposals", "proposals", "proposals.title"),
+        new("/commitments/{commitmentId}", "commitment", "commitment.heading"),
+        new("/action-points", "action-points", "actionPoints.title"),
         new("/sessions/{sessionId}", "session", "session.title", Live: true),
         new("/sessions/{sessionId}/console", "console", "console.title", Live: true),
         new("/sessions/{sessionId}/desk", "session-desk", "desk.sessionTitleDesk", Live: true),

@@ -27,7 +27,8 @@ async function load() {
     const secretariat = forum.yourRole === 'Secretariat', coChair = forum.yourRole === 'CoChair';
     render($('#forum-links'),
       secretariat ? el('a', { href: `/forums/${forumId}/desk` }, t('forum.desk')) : null,
-      el('a', { href: `/forums/${forumId}/minutes` }, t('forum.archive')));
+      el('a', { href: `/forums/${forumId}/minutes` }, t('forum.archive')),
+      el('a', { href: `/forums/${forumId}/action-plans` }, t('plans.title')));
     render($('#sessions'), sessions.length ? sessions.map((s) => el('li', {},
       el('strong', {}, s.title), ' ', badge('status', s.status), el('br'),
       el('span', { class: 'muted' }, `${when(s.startsAt)} · ${label('mode', s.mode)}${s.venue ? ' · ' + s.venue : ''}`), el('br'),

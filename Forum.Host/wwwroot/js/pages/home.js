@@ -36,10 +36,13 @@ async function load() {
     const me = await get('/api/me');
     $('#who').textContent = t('home.signedInAs', { email: me.email });
     render($('#forums'), me.forums.length
-      ? me.forums.map((f) => el('li', {}, el('a', { href: `/forums/${f.forumId}` }, f.name), ' ', el('span', { class: 'muted' }, f.country)))
+      ? me.forums.map((f) => el('li', {}, el('a', { href: `/forums/${f.forumId}` }, f.name), ' ', el('span', { class: 'muted' }, f.country), ' · ',
+        el('a', { href: `/forums/${f.forumId}/action-plans` }, t('plans.title'))))
       : el('li', { class: 'muted' }, t('home.none')));
     $('#create').hidden = !me.isAdministrator;
     await Promise.all([loadAgenda(), tokens.load()]);
+    const points = await get('/api/me/action-points');
+    $('#points-line').textContent = t('actionPoints.summary', { open: points.open, overdue: points.overdue });
   } catch (err) {
     if (!signInIfNeeded(err)) showProblem($('#page-alert'), err);
   }
