@@ -13,8 +13,8 @@ function svg(tag, attrs = {}, ...children) {
 }
 
 /**
- * One bar, split into segments [{ value, kind, title }] measured against max; kind names a CSS class (bar-{kind}) for its
- * colour, title is what a pointer over the segment says.
+ * One bar, split into segments [{ value, kind }] measured against max; kind names a CSS class (bar-{kind}) for its colour.
+ * The figures are in the row's text, so the bar is hidden from screen readers.
  */
 export function bar(segments, max) {
   let x = 0;
@@ -23,7 +23,7 @@ export function bar(segments, max) {
     svg('rect', { class: 'bar-track', x: 0, y: 0, width: 100, height: 10 }),
     segments.filter((s) => s.value > 0).map((s) => {
       const width = s.value * scale;
-      const rect = svg('rect', { class: `bar-${s.kind}`, x, y: 0, width, height: 10, 'data-value': s.value }, s.title ? svg('title', {}, s.title) : null);
+      const rect = svg('rect', { class: `bar-${s.kind}`, x, y: 0, width, height: 10, 'data-value': s.value });
       x += width;
       return rect;
     }));

@@ -13,7 +13,7 @@ export function speakingChart(board) {
       id: 'speaking-chart', caption: t('speaking.caption', { time: clock(total) }), max: total,
       rows: groups.map((g) => ({
         key: g, label: label('group', g), text: t('speaking.figures', { time: clock(seconds[g]), share: percent(seconds[g] / total) }),
-        segments: [{ value: seconds[g], kind: 'time', title: clock(seconds[g]) }],
+        segments: [{ value: seconds[g], kind: 'time' }],
       })),
     }),
     el('p', { class: 'muted' }, t('speaking.help')),

@@ -20,7 +20,7 @@ export function voteChart(board, vote) {
     const c = counts(byGroup, g);
     return {
       key: g, label: label('group', g), text: figures(c),
-      segments: choices.map((choice) => ({ value: c[choice], kind: `vote-${choice}`, title: `${t(`vote.choice.${choice}`)}: ${c[choice]}` })),
+      segments: choices.map((choice) => ({ value: c[choice], kind: `vote-${choice}` })),
     };
   });
   const max = Math.max(1, ...groups.map((g) => Math.max(board.votingPresent?.[g] || 0, choices.reduce((n, c) => n + counts(byGroup, g)[c], 0))));
