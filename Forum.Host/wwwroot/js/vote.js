@@ -58,8 +58,9 @@ export function votePanel(board, item, { sessionId, chair, forum, alert, after }
 
   const present = groups.reduce((n, g) => n + (board.votingPresent?.[g] || 0), 0);
   const tally = el('p', { id: 'vote-cast', role: 'status' }, t('vote.cast', { cast: vote.cast, present }));
+  // A co-chair is a voting member too, and votes from the console.
   if (chair) {
-    return [question, tally, voteChart(board, vote),
+    return [question, ballot(board, item, forum, act), tally, voteChart(board, vote),
       el('div', { class: 'row' }, el('button', { type: 'button', class: 'danger', id: 'close-vote', 'data-key': 'close-vote',
         on: { click: (e) => act(e.target, '/close', {}) } }, t('vote.close')))];
   }
