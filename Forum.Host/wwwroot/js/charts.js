@@ -5,7 +5,8 @@ import { el } from './ui.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 
-function svg(tag, attrs = {}, ...children) {
+/** An SVG element (SVG needs its namespace; ui.js el() makes HTML elements). */
+export function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(NS, tag);
   for (const [key, value] of Object.entries(attrs)) if (value !== null && value !== undefined) node.setAttribute(key, String(value));
   for (const child of children.flat()) if (child) node.append(child);
