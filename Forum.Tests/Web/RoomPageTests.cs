@@ -67,6 +67,8 @@ public class RoomPageTests(BrowserFixture fixture) : WebWorldContext(fixture)
         await OpenItemWithProposal(w);
         var chair = await SignedIn(w.Chair.Email, $"/sessions/{w.SessionId}/console");
         var ani = await SignedIn(w.Ani.Email, $"/sessions/{w.SessionId}");
+        var display = await NewPage();
+        await display.GotoAsync($"/display/{w.SessionId}?token={Uri.EscapeDataString(w.Secretariat)}");
         await Expect(ani.Locator("#vote-none")).ToHaveTextAsync("No vote is open.");
 
         await chair.GetByRole(AriaRole.Button, new() { Name = "Put the proposal to a vote" }).ClickAsync();
@@ -92,6 +94,8 @@ public class RoomPageTests(BrowserFixture fixture) : WebWorldContext(fixture)
         await Expect(ani.Locator("#vote-result")).ToContainTextAsync("Threshold: 66% Yes among Yes and No.");
         await Expect(Row(ani, "vote-chart", "CivilSociety")).ToHaveTextAsync("Civil society: Yes 1, No 1, Abstain 0");
         await Expect(ani.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true })).ToHaveCountAsync(0);
+        await Expect(display.Locator("#vote-outcome")).ToHaveTextAsync("The vote carried");
+        await Expect(Row(display, "vote-chart", "Government")).ToHaveTextAsync("Government: Yes 2, No 0, Abstain 0");
 
         // The decision follows the vote: the console offers its result, and refuses the other with the rule's words.
         await Expect(chair.Locator("#outcome")).ToHaveValueAsync("VoteCarried");

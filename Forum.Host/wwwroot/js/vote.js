@@ -35,6 +35,14 @@ function result(board, vote) {
     el('span', { class: 'muted' }, t('vote.threshold', { threshold: percent(r.threshold) }), ' ', quorumLine(r.quorum)));
 }
 
+/** What the room sees of an item's vote, read only (the room display): the question, the result once closed, the bars. */
+export function voteSummary(board, item) {
+  const vote = item?.vote;
+  if (!vote) return null;
+  return [el('p', { id: 'vote-question' }, t('minutes.doc.voteQuestion', { question: vote.question })),
+    vote.open ? null : result(board, vote), voteChart(board, vote)];
+}
+
 /**
  * The vote card. chair: a co-chair's console (open and close). Otherwise the participant's view: the ballot buttons for a
  * voting member present. alert: where a refusal is shown (the rule's own words); after: redraws once an action is done.
@@ -54,7 +62,7 @@ export function votePanel(board, item, { sessionId, chair, forum, alert, after }
     ];
   }
   const question = el('p', { id: 'vote-question' }, t('minutes.doc.voteQuestion', { question: vote.question }));
-  if (!vote.open) return [question, result(board, vote), voteChart(board, vote)];
+  if (!vote.open) return voteSummary(board, item);
 
   const present = groups.reduce((n, g) => n + (board.votingPresent?.[g] || 0), 0);
   const tally = el('p', { id: 'vote-cast', role: 'status' }, t('vote.cast', { cast: vote.cast, present }));
