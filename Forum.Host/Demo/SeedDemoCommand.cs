@@ -89,6 +89,8 @@ public sealed class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
         }
         await Forum(f => ForumDecider.Appoint(f, new AppointCoChair(forumId, ids[CoChair]), actor, now));
         await Forum(f => ForumDecider.Appoint(f, new AppointCoChair(forumId, ids["nino.beridze@demo.forum.local"]), actor, now));
+        // Consensus first, a vote as fallback (two thirds of Yes and No): so the demo's console can hold a vote round.
+        await Forum(f => ForumDecider.SetRules(f, new SetForumRules(forumId, 0.5, false, true, 2.0 / 3), actor, now));
 
         var forum = (await session.Events.FetchForWriting<ForumState>(forumId)).Aggregate!;
         var sessionId = Guid.CreateVersion7();

@@ -137,8 +137,17 @@ export function checkIn(board, forum, alertRegion) {
   }, t(`checkIn.${presence}`));
   return [
     el('p', { id: 'presence' }, here ? t('checkIn.youAre', { presence: label('presence', here.presence) }) : t('checkIn.notYet')),
-    el('div', { class: 'row' }, here?.presence === 'InRoom' ? null : button('InRoom'), here?.presence === 'Online' ? null : button('Online')),
+    el('div', { class: 'row' }, here?.presence === 'InRoom' ? null : button('InRoom'), here?.presence === 'Online' ? null : button('Online'),
+      here ? leave(board, alertRegion) : null),
   ];
+}
+
+/** Leaving ends one's presence: quorum counts who is really present, a held floor is yielded, a raised hand comes down. */
+function leave(board, alertRegion) {
+  return el('button', {
+    type: 'button', class: 'secondary', 'data-key': 'leave',
+    on: { click: (e) => busy(e.target, alertRegion, () => post(`/api/sessions/${board.id}/leave`, {})) },
+  }, t('checkIn.leave'));
 }
 
 /** Answers to the invitation by group (on Join and GET; live changes may not carry them yet). Null when nobody is invited. */

@@ -20,10 +20,16 @@ export function attendancePanel(sessionId) {
           'aria-label': t('desk.checkInNamed', { name: m.name, presence: label('presence', presence) }),
           on: { click: (e) => busy(e.target, $('#checkin-alert'), () => post(`/api/sessions/${sessionId}/check-in`, { presence, memberId: m.memberId })).then(draw) },
         }, label('presence', presence));
+        // The secretariat records someone leaving the room (ParticipantLeft, recorded by them): quorum follows.
+        const leftButton = (member) => el('button', {
+          type: 'button', class: 'secondary', 'data-key': `left-${member.memberId}`, disabled: !open,
+          'aria-label': t('desk.leftNamed', { name: member.name }),
+          on: { click: (e) => busy(e.target, $('#checkin-alert'), () => post(`/api/sessions/${sessionId}/leave`, { memberId: member.memberId })).then(draw) },
+        }, t('desk.left'));
         return el('tr', { 'data-member': m.memberId },
           el('th', { scope: 'row' }, m.name), el('td', {}, label('group', m.group)),
           el('td', {}, here ? label('presence', here.presence) : t('desk.absent')),
-          el('td', {}, el('span', { class: 'row' }, button('InRoom'), button('Online'))));
+          el('td', {}, el('span', { class: 'row' }, button('InRoom'), button('Online'), here ? leftButton(m) : null)));
       }))));
   }
 

@@ -7,6 +7,8 @@ import { currentItem, takesPositions, consensusGap } from '../board.js';
 import * as view from '../sessionview.js';
 import * as mins from '../minutes.js';
 import { actionPointsEditor } from '../console/action-points.js';
+import { votePanel } from '../vote.js';
+import { speakingChart } from '../speaking.js';
 
 const sessionId = idFromPath('sessions');
 const outcomes = ['ConsensusReached', 'ConsensusWithReservations', 'NoConsensus', 'Deferred', 'VoteCarried', 'VoteFailed'];
@@ -15,6 +17,7 @@ let ctx = null;
 let minutesShown = false;
 let proposalFor = null; // the item and revision the proposal box was filled from
 let decisionFor = null;
+let outcomeFor = null; // the item whose vote result chose the outcome
 
 render($('#outcome'), outcomes.map((o) => el('option', { value: o }, label('outcome', o))));
 const actionPoints = actionPointsEditor();
@@ -81,6 +84,18 @@ function draw(board, change, context) {
   render($('#gap'), item && takesPositions(item) ? gap(board, item) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
   render($('#positions'), item && takesPositions(item) ? view.positions(item, forum?.yourMemberId) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
   drawDecision(board, item);
+  drawVote(board, item);
+}
+
+function drawVote(board, item) {
+  render($('#vote'), votePanel(board, item, { sessionId, chair: true, forum: ctx.forum, alert: $('#vote-alert'), after: () => draw(ctx.board, null, ctx) }));
+  render($('#speaking'), speakingChart(board));
+  // Once the vote is closed, the decision to record is the vote's result (the rules refuse any other).
+  const result = item?.vote?.result;
+  if (result && !item.decision && outcomeFor !== item.itemId) {
+    $('#outcome').value = result.carried ? 'VoteCarried' : 'VoteFailed';
+    outcomeFor = item.itemId;
+  }
 }
 
 function gap(board, item) {

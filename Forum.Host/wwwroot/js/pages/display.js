@@ -5,6 +5,8 @@ import { t } from '../i18n.js';
 import { $, el, render, showProblem, label, when } from '../ui.js';
 import { currentItem, takesPositions } from '../board.js';
 import * as view from '../sessionview.js';
+import { voteSummary } from '../vote.js';
+import { speakingChart } from '../speaking.js';
 
 const sessionId = idFromPath('display');
 const params = new URLSearchParams(location.search);
@@ -23,9 +25,10 @@ function draw(board) {
   render($('#now'), item
     ? [el('p', { class: 'current', id: 'display-item' }, item.title),
       item.proposal ? el('p', { class: 'proposal', id: 'display-proposal' }, item.proposal) : null,
-      item.decision ? el('p', { class: 'current', id: 'display-decision' }, `${t('session.decision')}: ${label('outcome', item.decision.outcome)}`) : null]
+      item.decision ? el('p', { class: 'current', id: 'display-decision' }, `${t('session.decision')}: ${label('outcome', item.decision.outcome)}`) : null,
+      voteSummary(board, item)]
     : el('p', { class: 'current muted' }, board.status === 'Open' ? t('session.noCurrent') : board.status === 'Scheduled' ? t('session.notOpenYet') : t('session.over')));
-  render($('#speaker'), view.floor(board));
+  render($('#speaker'), view.floor(board), board.status === 'Open' ? speakingChart(board) : null);
   render($('#quorum'), board.quorum ? `${board.quorum.met ? t('session.quorumMet') : t('session.quorumNotMet')} — ${board.quorum.present} / ${board.quorum.votingMembers}` : '');
   render($('#tallies'), item && takesPositions(item) ? view.tallies(item) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
 }

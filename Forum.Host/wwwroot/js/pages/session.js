@@ -5,6 +5,8 @@ import { $, el, render, showProblem, note, busy, label, stances } from '../ui.js
 import { currentItem, takesPositions } from '../board.js';
 import * as view from '../sessionview.js';
 import * as mins from '../minutes.js';
+import { votePanel } from '../vote.js';
+import { speakingChart } from '../speaking.js';
 
 const sessionId = idFromPath('sessions');
 let ctx = null;
@@ -33,6 +35,8 @@ function draw(board, change, context) {
     $('#minutes-card').hidden = false;
     mins.approvalPanel($('#minutes-card'), sessionId, { me: forum.yourMemberId, mayApprove: forum?.yourRole === 'CoChair' });
   }
+  render($('#vote'), votePanel(board, item, { sessionId, forum, alert: $('#vote-alert'), after: () => draw(ctx.board, null, ctx) }));
+  render($('#speaking'), speakingChart(board));
   render($('#tallies-region'), item && takesPositions(item) ? view.tallies(item) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
 
   // What I may do now, and why not.
