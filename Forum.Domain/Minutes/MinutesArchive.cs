@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using Forum.Domain.Common;
 
 namespace Forum.Domain.Minutes;
@@ -43,15 +42,7 @@ public sealed record EnterInArchive(Guid ForumId, Guid MinutesId, Guid SessionId
 public static class MinutesArchiveRules
 {
     /// <summary>The archive stream's id, derived from the forum's (stream ids are shared by every kind of stream).</summary>
-    public static Guid IdFor(Guid forumId)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData([.. "forum-minutes-archive/"u8, .. forumId.ToByteArray(bigEndian: true)], hash);
-        var bytes = hash[..16].ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: name-based, application defined (RFC 9562)
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid IdFor(Guid forumId) => NameBasedId.Of("forum-minutes-archive/", forumId);
 
     public static ChainLink Next(MinutesArchive? archive) => archive?.Head is { } head
         ? new ChainLink(head.Sequence + 1, head.MinutesId, head.DocumentSha256, head.RecordSha256)

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Forum.Domain.Common;
 using Forum.Domain.Forums;
 using Forum.Domain.Sessions;
@@ -6,11 +5,16 @@ using Forum.Domain.Sessions;
 namespace Forum.Domain.Minutes;
 
 /// <summary>Drafting the minutes of a closed session from its record: the session events it covers and their hash.</summary>
-public sealed record DraftMinutesFromRecord(long SessionVersion, string EventsSha256, string Markdown);
-public sealed record ReviseMinutes(string? Markdown);
+/// <param name="Translation">The same record drafted in <see cref="MinutesDecider.SecondLanguage"/>, when there is one.</param>
+public sealed record DraftMinutesFromRecord(long SessionVersion, string EventsSha256, string Markdown, MinutesTextIn? Translation = null);
+public sealed record MinutesTextIn(string Language, string Markdown);
+/// <param name="Language">Which text is revised: the minutes' own language when not given.</param>
+public sealed record ReviseMinutes(string? Markdown, string? Language = null);
 public sealed record ApproveMinutes;
 /// <summary>What publishing produced (signed PDF, signature, key), and the session events' hash as the store has it now.</summary>
-public sealed record PublishMinutes(string DocumentSha256, string Signature, string KeyId, string EventsSha256Now);
+public sealed record PublishMinutes(string DocumentSha256, string Signature, string KeyId, string EventsSha256Now, SignedTranslation? Translation = null);
+/// <summary>The second text's signed PDF and record, made and signed like the first.</summary>
+public sealed record SignedTranslation(string Language, string DocumentSha256, string Signature, string KeyId);
 
 /// <summary>
 /// The rules of minutes (DESIGN, Workflows — Minutes): drafted once from a closed session; the secretariat revises;
@@ -22,15 +26,7 @@ public static class MinutesDecider
     public const int MarkdownMax = 10_000_000;
 
     /// <summary>One minutes per session, with an id derived from the session's, so a redelivered draft request finds it.</summary>
-    public static Guid IdFor(Guid sessionId)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData([.. "forum-minutes/"u8, .. sessionId.ToByteArray(bigEndian: true)], hash);
-        var bytes = hash[..16].ToArray();
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8: name-based, application defined (RFC 9562)
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 9562 variant
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid IdFor(Guid sessionId) => NameBasedId.Of("forum-minutes/", sessionId);
 
     public static Verdict Draft(MinutesState? existing, SessionState session, DraftMinutesFromRecord c, DateTimeOffset now)
     {
@@ -38,18 +34,36 @@ public static class MinutesDecider
         if (existing is not null) return Verdict.Accept();
         if (session.Status != SessionStatus.Closed)
             return Rejection.Conflict("session-not-closed", $"'{session.Title}' is {session.Status}; minutes are drafted from a closed session.");
-        return Verdict.Accept(new MinutesDrafted(IdFor(session.Id), session.Id, session.ForumId, session.Title, session.StartsAt,
-            c.SessionVersion, c.EventsSha256, session.Language, c.Markdown, now));
+        var drafted = new MinutesDrafted(IdFor(session.Id), session.Id, session.ForumId, session.Title, session.StartsAt,
+            c.SessionVersion, c.EventsSha256, session.Language, c.Markdown, now);
+        return c.Translation is { } t && t.Language != session.Language
+            ? Verdict.Accept(drafted, new MinutesTranslationDrafted(drafted.MinutesId, t.Language, t.Markdown, now))
+            : Verdict.Accept(drafted);
     }
+
+    /// <summary>
+    /// The second language of a session's minutes (docs/adr/0020): English beside the language the minutes are written in,
+    /// which is the forum's or the session's own; none for minutes written in English.
+    /// </summary>
+    public static string? SecondLanguage(string writtenIn) =>
+        string.Equals(writtenIn, English, StringComparison.OrdinalIgnoreCase) ? null : English;
+
+    public const string English = "en";
 
     public static Verdict Revise(ForumState forum, MinutesState m, ReviseMinutes c, Actor? actor, DateTimeOffset now)
     {
         if (ForumAccess.Require(forum, actor, ForumRole.Secretariat, "revise minutes") is { } denied) return denied;
         if (Published(m, "revised") is { } done) return done;
         if (Input.Required("markdown", c.Markdown, MarkdownMax) is { } bad) return bad;
+        var language = string.IsNullOrWhiteSpace(c.Language) ? m.Language : c.Language.Trim().ToLowerInvariant();
+        if (m.TextIn(language) is not { } current)
+            return Rejection.Invalid("language", "minutes-language",
+                $"These minutes are written in {string.Join(" and ", m.Languages)}; there is no text in '{c.Language}' to revise.");
         var markdown = c.Markdown!.Replace("\r\n", "\n");
-        if (markdown == m.Markdown) return Verdict.Accept();
-        return Verdict.Accept(new MinutesRevised(m.Id, markdown, m.Revision + 1, actor!.AccountId, now));
+        if (markdown == current) return Verdict.Accept();
+        return language == m.Language
+            ? Verdict.Accept(new MinutesRevised(m.Id, markdown, m.Revision + 1, actor!.AccountId, now))
+            : Verdict.Accept(new MinutesTranslationRevised(m.Id, language, markdown, m.Revision + 1, actor!.AccountId, now));
     }
 
     public static Verdict Approve(ForumState forum, MinutesState m, ApproveMinutes _, Actor? actor, DateTimeOffset now)
@@ -83,7 +97,13 @@ public static class MinutesDecider
         if (!string.Equals(c.EventsSha256Now, m.EventsSha256, StringComparison.OrdinalIgnoreCase))
             return Rejection.Conflict("record-unchanged-since-draft",
                 $"The session's events up to version {m.SessionVersion} no longer hash to {m.EventsSha256}; the record changed after drafting and the minutes cannot be signed.");
-        return Verdict.Accept(new MinutesPublished(m.Id, c.DocumentSha256, c.Signature, c.KeyId, m.SessionVersion, m.EventsSha256, actor!.AccountId, now));
+        var published = new MinutesPublished(m.Id, c.DocumentSha256, c.Signature, c.KeyId, m.SessionVersion, m.EventsSha256, actor!.AccountId, now);
+        if (m.Translation is null) return Verdict.Accept(published);
+        // Approved together, published together: never one language signed and the other left a draft.
+        if (c.Translation is not { } t || t.Language != m.Translation.Language)
+            return Rejection.Conflict("both-languages-signed",
+                $"The minutes of '{m.SessionTitle}' are written in {string.Join(" and ", m.Languages)}; both documents are signed and published together.");
+        return Verdict.Accept(published, new MinutesTranslationPublished(m.Id, t.Language, t.DocumentSha256, t.Signature, t.KeyId, now));
     }
 
     public static Rejection? MaySeeDraft(ForumState forum, Actor? actor) =>

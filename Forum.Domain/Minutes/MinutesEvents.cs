@@ -34,3 +34,21 @@ public sealed record MinutesPublished(Guid MinutesId, string DocumentSha256, str
 /// </summary>
 public sealed record MinutesArchived(Guid ForumId, long Sequence, Guid MinutesId, Guid SessionId, string Language, string DocumentSha256,
     string RecordSha256, Guid? PreviousMinutesId, string? PreviousRecordSha256, string KeyId, DateTimeOffset At);
+
+// Minutes in two languages (docs/adr/0020): the session's language and English. The second text has events of its own,
+// so minutes drafted in one language are stored exactly as before.
+
+/// <summary>The same record drafted in a second language, right after <see cref="MinutesDrafted"/>: one minutes, two texts.</summary>
+public sealed record MinutesTranslationDrafted(Guid MinutesId, string Language, string Markdown, DateTimeOffset At);
+
+/// <summary>
+/// The secretariat's revision of the second text. It takes the next revision number of the minutes, shared with
+/// <see cref="MinutesRevised"/>: a co-chair approves a revision, which covers both texts as they stand, so either changing resets the approvals.
+/// </summary>
+public sealed record MinutesTranslationRevised(Guid MinutesId, string Language, string Markdown, int Revision, Guid By, DateTimeOffset At);
+
+/// <summary>
+/// The second text's signed PDF, published with <see cref="MinutesPublished"/> in the same commit: its own SHA-256, the
+/// signature over its own signature record, and the key. Both documents are links of the forum's archive chain.
+/// </summary>
+public sealed record MinutesTranslationPublished(Guid MinutesId, string Language, string DocumentSha256, string Signature, string KeyId, DateTimeOffset At);

@@ -30,9 +30,13 @@ public static class DraftMinutesHandler
         var hash = await SessionHistory.Hash(store, message.SessionId, version);
         var forum = await session.Events.FetchLatest<ForumState>(state.ForumId);
         var adopted = await AdoptedCommitments.Of(session, message.SessionId, events);
-        var markdown = MinutesText.Markdown(SessionRecord.Build(forum, events, hash, adopted), state.Language);
+        var record = SessionRecord.Build(forum, events, hash, adopted);
+        var markdown = MinutesText.Markdown(record, state.Language);
+        // The same record in English too, where the minutes are written in another language (docs/adr/0023).
+        var translation = MinutesDecider.SecondLanguage(MinutesText.LanguageOf(state.Language)) is { } second
+            ? new MinutesTextIn(second, MinutesText.Markdown(record, second)) : null;
 
-        var verdict = MinutesDecider.Draft(existing, state, new DraftMinutesFromRecord(version, hash, markdown), clock.GetUtcNow());
+        var verdict = MinutesDecider.Draft(existing, state, new DraftMinutesFromRecord(version, hash, markdown, translation), clock.GetUtcNow());
         if (verdict.Rejection is { } r)
         {
             logger.LogWarning("No minutes drafted for session {SessionId}: {Rule} {Detail}", message.SessionId, r.Rule, r.Detail);

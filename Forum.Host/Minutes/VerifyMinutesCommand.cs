@@ -78,7 +78,7 @@ public sealed class VerifyMinutesCommand : JasperFxAsyncCommand<VerifyMinutesInp
         }
         var report = MinutesVerification.Verify(pdf, signatureJson, id => keys.Find(id) ?? Extra(extraKeys, id), events);
 
-        output.WriteLine($"minutes:       {report.MinutesId}  (session version {report.Version}, key {report.KeyId})");
+        output.WriteLine($"minutes:       {report.MinutesId}{(report.Record?.Language is { Length: > 0 } language ? $" ({language})" : "")}  (session version {report.Version}, key {report.KeyId})");
         Part(output, "document:", report.DocumentIntact ? "intact" : null, report.Problems, "document:");
         output.WriteLine($"pdf signature: {(report.PdfSignatureValid ? "valid" : "INVALID")}{(report.SignatureLevel is { } level ? $" ({level})" : "")}");
         if (report.Timestamp is { } t)
@@ -112,7 +112,7 @@ public sealed class VerifyMinutesCommand : JasperFxAsyncCommand<VerifyMinutesInp
         foreach (var m in archive.Minutes)
         {
             var number = m.Report.Record?.Sequence is { } n ? $"{n,3}" : "  -";
-            output.WriteLine($"minutes {number}:   {(m.Report.Valid ? "valid" : "NOT VALID")}  {m.MinutesId}  '{m.SessionTitle}'{(m.Report.SignatureLevel is { } l ? $" ({l})" : "")}");
+            output.WriteLine($"minutes {number}:   {(m.Report.Valid ? "valid" : "NOT VALID")}  {m.MinutesId} {m.Language}  '{m.SessionTitle}'{(m.Report.SignatureLevel is { } l ? $" ({l})" : "")}");
             foreach (var p in m.Report.Problems) output.WriteLine("               " + p);
         }
         output.WriteLine(archive.Intact ? "result:        VALID" : "result:        NOT VALID");

@@ -33,7 +33,13 @@ public sealed class MinutesView
     public string? DocumentSha256 { get; set; }
     public string? KeyId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>The second text's language (docs/adr/0020), and its signed PDF's SHA-256 once published.</summary>
+    public string? TranslationLanguage { get; set; }
+    public string? TranslationDocumentSha256 { get; set; }
     public long Version { get; set; }
+
+    /// <summary>The languages the minutes are written in, the session's first.</summary>
+    public IReadOnlyList<string> Languages => TranslationLanguage is { } t ? [Language, t] : [Language];
 
     public static MinutesView Create(MinutesDrafted e) => new()
     {
@@ -50,6 +56,17 @@ public sealed class MinutesView
 
     public void Apply(MinutesApproved e) =>
         Approvals.Add(new MinutesViewApproval { MemberId = e.MemberId, Name = e.Name, Group = e.Group, At = e.At });
+
+    public void Apply(MinutesTranslationDrafted e) => TranslationLanguage = e.Language;
+
+    public void Apply(MinutesTranslationRevised e)
+    {
+        Revision = e.Revision;
+        RevisedAt = e.At;
+        Approvals.Clear();
+    }
+
+    public void Apply(MinutesTranslationPublished e) => TranslationDocumentSha256 = e.DocumentSha256;
 
     public void Apply(MinutesPublished e)
     {

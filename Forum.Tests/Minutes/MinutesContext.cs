@@ -91,7 +91,9 @@ public abstract class MinutesContext(AppFixture fixture) : IntegrationContext(fi
     }
 
     /// <summary>What the close-session endpoint publishes; run through Wolverine as it would be.</summary>
-    protected Task Draft(Guid sessionId) => Host.InvokeMessageAndWaitAsync(new DraftMinutes(sessionId));
+    // Two texts are drafted for a session in another language than English, on a host's first draft with cold templates
+    // and on two busy cores: more than the tracked session's default 5 s at times.
+    protected Task Draft(Guid sessionId) => Host.InvokeMessageAndWaitAsync(new DraftMinutes(sessionId), 30_000);
 
     protected static Guid MinutesOf(Guid sessionId) => MinutesDecider.IdFor(sessionId);
 

@@ -152,4 +152,89 @@ public class MinutesDeciderTests
     [Fact]
     public void Anonymous_callers_are_asked_to_sign_in() =>
         Given(Drafted).When(m => MinutesDecider.Approve(Forum, m, new ApproveMinutes(), null, Now)).ThenRejected(RejectionKind.Unauthenticated, "sign-in-required");
+
+    // Minutes in two languages (docs/adr/0020): the session's and English, approved together, published together.
+
+    private static readonly MinutesTranslationDrafted English = new(MinutesId, "en", "# Minutes", Now);
+    private static readonly SignedTranslation SignedEnglish = new("en", "d0c-en", "c2ln-en", "k1");
+
+    [Theory]
+    [InlineData("uk", "en")]
+    [InlineData("ka", "en")]
+    [InlineData("hy", "en")]
+    [InlineData("en", null)]
+    [InlineData("EN", null)]
+    public void The_second_language_is_English_beside_any_other(string writtenIn, string? second) =>
+        MinutesDecider.SecondLanguage(writtenIn).ShouldBe(second);
+
+    [Fact]
+    public void Given_closed_session_in_Ukrainian_When_drafted_with_the_English_text_Then_both_texts_drafted() =>
+        MinutesDecider.Draft(null, Session(closed: true), new DraftMinutesFromRecord(23, Hash, "# Протокол", new MinutesTextIn("en", "# Minutes")), Now).Events
+            .ShouldBe([Drafted, English]);
+
+    [Fact]
+    public void Given_two_texts_When_the_secretariat_revises_the_English_Then_a_new_revision_of_the_minutes() =>
+        Given(Drafted, English).When(m => MinutesDecider.Revise(Forum, m, new ReviseMinutes("# Minutes\r\n\nCorrected.", "EN"), Secretary, Now))
+            .Then(new MinutesTranslationRevised(MinutesId, "en", "# Minutes\n\nCorrected.", 1, Secretary.AccountId, Now));
+
+    [Fact]
+    public void Given_two_texts_revised_once_When_the_first_is_revised_Then_the_revisions_count_on() =>
+        Given(Drafted, English, new MinutesTranslationRevised(MinutesId, "en", "# Minutes 2", 1, Secretary.AccountId, Now))
+            .When(m => MinutesDecider.Revise(Forum, m, new ReviseMinutes("# Протокол 2"), Secretary, Now))
+            .Then(new MinutesRevised(MinutesId, "# Протокол 2", 2, Secretary.AccountId, Now));
+
+    [Fact]
+    public void Given_two_texts_When_the_same_English_text_is_sent_Then_nothing_changes() =>
+        Given(Drafted, English).When(m => MinutesDecider.Revise(Forum, m, new ReviseMinutes("# Minutes", "en"), Secretary, Now)).Then();
+
+    [Fact]
+    public void Given_two_texts_When_a_language_they_are_not_in_is_revised_Then_the_field_is_named()
+    {
+        var rejection = MinutesDecider.Revise(Forum, Spec<MinutesState>.Fold([Drafted, English]), new ReviseMinutes("# Procès-verbal", "fr"), Secretary, Now).Rejection!;
+        rejection.Rule.ShouldBe("minutes-language");
+        rejection.Field.ShouldBe("language");
+        rejection.Kind.ShouldBe(RejectionKind.Invalid);
+    }
+
+    [Fact]
+    public void Given_two_texts_When_a_co_chair_approves_Then_one_approval_covers_both() =>
+        Given(Drafted, English).When(m => MinutesDecider.Approve(Forum, m, new ApproveMinutes(), GovChair, Now)).Then(GovApproved);
+
+    [Fact]
+    public void Given_both_approved_When_the_English_is_revised_Then_both_co_chairs_approve_again()
+    {
+        var m = Spec<MinutesState>.Fold([Drafted, English, GovApproved, CsoApproved, new MinutesTranslationRevised(MinutesId, "en", "# Minutes 2", 1, Secretary.AccountId, Now)]);
+        m.Approvals.ShouldBeEmpty();
+        MinutesDecider.Publish(Forum, m, Signed with { Translation = SignedEnglish }, Secretary, Now).Rejection!.Rule.ShouldBe("both-co-chairs-approve");
+        Given(Drafted, English, GovApproved, CsoApproved, new MinutesTranslationRevised(MinutesId, "en", "# Minutes 2", 1, Secretary.AccountId, Now))
+            .When(s => MinutesDecider.Approve(Forum, s, new ApproveMinutes(), GovChair, Now))
+            .Then(ApprovedBy(Gov, "Олена Коваль", StakeholderGroup.Government, GovChair, revision: 1));
+    }
+
+    [Fact]
+    public void Given_two_texts_approved_When_published_with_both_documents_Then_both_published_together() =>
+        Given(Drafted, English, GovApproved, CsoApproved).When(m => MinutesDecider.Publish(Forum, m, Signed with { Translation = SignedEnglish }, Secretary, Now))
+            .Then(Publication, new MinutesTranslationPublished(MinutesId, "en", "d0c-en", "c2ln-en", "k1", Now));
+
+    [Fact]
+    public void Given_two_texts_approved_When_published_with_one_document_Then_rejected() =>
+        Given(Drafted, English, GovApproved, CsoApproved).When(m => MinutesDecider.Publish(Forum, m, Signed, Secretary, Now))
+            .ThenRejected(RejectionKind.Conflict, "both-languages-signed");
+
+    [Fact]
+    public void Given_both_published_When_the_English_is_revised_Then_rejected() =>
+        Given(Drafted, English, GovApproved, CsoApproved, Publication, new MinutesTranslationPublished(MinutesId, "en", "d0c-en", "c2ln-en", "k1", Now))
+            .When(m => MinutesDecider.Revise(Forum, m, new ReviseMinutes("# x", "en"), Secretary, Now))
+            .ThenRejected(RejectionKind.Conflict, "minutes-published");
+
+    [Fact]
+    public void Given_both_published_Then_each_language_has_its_own_publication()
+    {
+        var m = Spec<MinutesState>.Fold([Drafted, English, GovApproved, CsoApproved, Publication, new MinutesTranslationPublished(MinutesId, "en", "d0c-en", "c2ln-en", "k1", Now)]);
+        m.Languages.ShouldBe(["uk", "en"]);
+        m.PublicationIn("uk").ShouldBe(Publication);
+        m.PublicationIn("en")!.DocumentSha256.ShouldBe("d0c-en");
+        m.PublicationIn("en")!.EventsSha256.ShouldBe(Hash);
+        m.PublicationIn("fr").ShouldBeNull();
+    }
 }

@@ -13,7 +13,7 @@ public class LanguagePageTests(BrowserFixture fixture) : WebWorldContext(fixture
     private static readonly Regex ShownKey = new(
         $@"\b({string.Join('|', Strings.Files[Languages.Default].Keys.Select(k => Regex.Escape(k.Split('.')[0])).Distinct())})\.[a-zA-Z]+\b");
 
-    private static async Task ShowsNoKey(IPage page)
+    internal static async Task ShowsNoKey(IPage page)
     {
         var text = await page.Locator("body").InnerTextAsync();
         ShownKey.Matches(text).Select(m => m.Value).ShouldBeEmpty();

@@ -20,7 +20,8 @@ public sealed record WebWorld(Guid ForumId, Guid SessionId, Guid DecisionItem, s
 
 public abstract class WebWorldContext(BrowserFixture fixture) : BrowserContext(fixture)
 {
-    protected async Task<WebWorld> World()
+    /// <param name="language">The session's language (the forum's is English).</param>
+    protected async Task<WebWorld> World(string language = "en")
     {
         var admin = await TokenFor("admin@forum.test", administrator: true);
         var forumId = (await Post(admin, "/api/forums", new { name = WebWorld.ForumName, country = "Armenia", language = "en" })).GetProperty("forumId").GetGuid();
@@ -45,7 +46,7 @@ public abstract class WebWorldContext(BrowserFixture fixture) : BrowserContext(f
         var sessionId = (await Post(sec, $"/api/forums/{forumId}/sessions", new
         {
             title = WebWorld.SessionTitle, startsAt = starts, endsAt = starts.AddHours(3), mode = "Hybrid",
-            venue = "Yerevan, Government House", onlineUrl = "https://meet.example.org/plenary", language = "en",
+            venue = "Yerevan, Government House", onlineUrl = "https://meet.example.org/plenary", language,
         })).GetProperty("sessionId").GetGuid();
         await Post(sec, $"/api/sessions/{sessionId}/agenda", new { title = "Progress report", kind = "Information", minutes = 10 });
         var decision = (await Post(sec, $"/api/sessions/{sessionId}/agenda", new { title = WebWorld.ItemTitle, kind = "Decision", presenter = "Ministry of Justice", minutes = 30 }))

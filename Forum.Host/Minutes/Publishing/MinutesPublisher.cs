@@ -1,18 +1,30 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Forum.Domain.Common;
 using Forum.Domain.Minutes;
 using Forum.Host.Minutes.Drafting;
 
 namespace Forum.Host.Minutes.Publishing;
 
-/// <summary>What publication stores: the signed PDF exactly as signed, the signature file, and the text in its other formats.</summary>
+/// <summary>
+/// What publication stores for each document: the signed PDF exactly as signed, the signature file, and the text in its
+/// other formats. The minutes' own language is stored under the minutes' id; a second text (docs/adr/0020) under an id
+/// derived from it and its language.
+/// </summary>
 public sealed class PublishedMinutes
 {
     public Guid Id { get; set; }
+    public string? Language { get; set; }
     public byte[] Pdf { get; set; } = [];
     public string SignatureJson { get; set; } = "";
     public string Markdown { get; set; } = "";
     public string Html { get; set; } = "";
+
+    /// <param name="firstLanguage">The minutes' own language (the session's), stored under the minutes' id.</param>
+    public static Guid IdFor(Guid minutesId, string language, string firstLanguage) =>
+        language == firstLanguage ? minutesId : NameBasedId.Of($"forum-minutes-document/{language}/", minutesId);
+
+    public static Guid IdFor(MinutesState m, string language) => IdFor(m.Id, language, m.Language);
 }
 
 /// <summary>
@@ -33,7 +45,11 @@ public sealed class SignedEventDigests
 /// </summary>
 public sealed record MinutesDocument(Guid MinutesId, Guid SessionId, Guid ForumId, string Title, string Language, string Markdown)
 {
-    public static MinutesDocument Of(MinutesState m) => new(m.Id, m.SessionId, m.ForumId, m.SessionTitle, m.Language, m.Markdown);
+    public static MinutesDocument Of(MinutesState m) => All(m)[0];
+
+    /// <summary>Every document of the minutes, the session's language first.</summary>
+    public static IReadOnlyList<MinutesDocument> All(MinutesState m) =>
+        [.. m.Languages.Select(l => new MinutesDocument(m.Id, m.SessionId, m.ForumId, m.SessionTitle, l, m.TextIn(l)!))];
 }
 
 /// <summary>A document laid out and sealed with its PAdES signature, before its signature record is made.</summary>

@@ -66,7 +66,8 @@ public static class MinutesVerification
     {
         var record = SignatureRecord.Parse(stored.SignatureJson);
         var events = record is null ? null : await EventsCheck.Of(session, store, record, ct);
-        return Verify(stored.Pdf, stored.SignatureJson, keys.Find, events, minutes.Publication);
+        // The publication of this document's language: a record moved to the other language's place does not match it.
+        return Verify(stored.Pdf, stored.SignatureJson, keys.Find, events, minutes.PublicationIn(stored.Language ?? minutes.Language));
     }
 
     /// <param name="events">The session's events checked against the store, or null when no store can be asked.</param>

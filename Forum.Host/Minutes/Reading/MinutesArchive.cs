@@ -9,7 +9,8 @@ public static class MinutesArchiveEndpoint
 {
     /// <summary>
     /// A forum's published minutes, newest first, each with its number in the forum's chain; and the chain's head, which a
-    /// reader may keep to tell later that nothing was taken off the end (docs/adr/0015). Public, no sign-in.
+    /// reader may keep to tell later that nothing was taken off the end (docs/adr/0015). Minutes in two languages list
+    /// both documents, each with its own number and files (docs/adr/0020); the top-level fields are the first language's. Public, no sign-in.
     /// </summary>
     [WolverineGet("/api/forums/{forumId}/minutes"), Tags("Minutes")]
     public static async Task<IResult> Get(Guid forumId, IQuerySession session)
@@ -30,6 +31,7 @@ public static class MinutesArchiveEndpoint
                 minutesId = v.Id, v.SessionId, v.SessionTitle, v.SessionStartsAt, v.Language, v.PublishedAt, v.DocumentSha256, v.KeyId,
                 sequence = numbers.TryGetValue((v.Id, v.Language), out var n) ? n : (long?)null,
                 links = MinutesViews.Links(v.Id, v.Status),
+                documents = MinutesViews.Documents(v, numbers),
             }),
             verify = $"/api/forums/{forumId}/minutes/verify",
         });

@@ -36,7 +36,7 @@ public static class VerifyArchiveEndpoint
 }
 
 /// <summary>One published minutes of the archive, verified on its own.</summary>
-public sealed record ArchivedMinutes(Guid MinutesId, string? SessionTitle, VerificationReport Report);
+public sealed record ArchivedMinutes(Guid MinutesId, string Language, string? SessionTitle, VerificationReport Report);
 
 /// <summary>
 /// A forum's archive as the store holds it now, walked (docs/adr/0015): the archive's entries, the minutes listed as
@@ -52,7 +52,7 @@ public sealed record ArchiveVerification(ChainReport Chain, IReadOnlyList<Archiv
     public IReadOnlyList<string> Problems =>
     [
         .. Chain.Findings.Select(f => $"chain: {f.Fault.ToString().ToLowerInvariant()}: {(TitleOf(f.MinutesId) is { } t ? $"'{t}', " : "")}{f.Detail}"),
-        .. Minutes.SelectMany(m => m.Report.Problems.Select(p => $"'{m.SessionTitle ?? m.MinutesId.ToString()}' {p}")),
+        .. Minutes.SelectMany(m => m.Report.Problems.Select(p => $"'{m.SessionTitle ?? m.MinutesId.ToString()}' ({m.Language}) {p}")),
     ];
 
     public static async Task<ArchiveVerification> Walk(IQuerySession session, IDocumentStore store, SigningKeys keys, Guid forumId, CancellationToken ct = default)
@@ -63,19 +63,24 @@ public sealed record ArchiveVerification(ChainReport Chain, IReadOnlyList<Archiv
         var titles = listed.ToDictionary(v => v.Id, v => v.SessionTitle);
         var links = new List<SignedLink>();
         var minutes = new List<ArchivedMinutes>();
-        foreach (var id in entries.Select(e => e.MinutesId).Concat(listed.Select(v => v.Id)).Distinct())
+        // Each document on its own: a minutes in two languages is two (docs/adr/0020).
+        var firstLanguage = listed.ToDictionary(v => v.Id, v => v.Language);
+        var documents = entries.Select(e => (e.MinutesId, e.Language)).Concat(listed.SelectMany(v => v.Languages.Select(l => (v.Id, l)))).Distinct();
+        var states = new Dictionary<Guid, MinutesState?>();
+        foreach (var (id, language) in documents)
         {
-            var stored = await session.LoadAsync<PublishedMinutes>(id, ct);
+            if (!states.TryGetValue(id, out var state)) states[id] = state = await session.Events.AggregateStreamAsync<MinutesState>(id, token: ct);
+            var first = state?.Language ?? firstLanguage.GetValueOrDefault(id) ?? language;
+            var stored = await session.LoadAsync<PublishedMinutes>(PublishedMinutes.IdFor(id, language, first), ct);
             if (stored is null) continue; // the walk names it
-            var state = await session.Events.AggregateStreamAsync<MinutesState>(id, token: ct);
             var report = state is not null
                 ? await MinutesVerification.Stored(session, store, keys, state, stored, ct)
                 : MinutesVerification.Verify(stored.Pdf, stored.SignatureJson, keys.Find,
                     SignatureRecord.Parse(stored.SignatureJson) is { } r ? await EventsCheck.Of(session, store, r, ct) : null);
             if (report.Record is { } record) links.Add(record.Link(report.RecordAuthentic));
-            minutes.Add(new ArchivedMinutes(id, titles.GetValueOrDefault(id) ?? state?.SessionTitle, report));
+            minutes.Add(new ArchivedMinutes(id, language, titles.GetValueOrDefault(id) ?? state?.SessionTitle, report));
         }
-        var chain = ArchiveChain.Walk(entries, links, listed.Select(v => (v.Id, v.Language)).ToList());
+        var chain = ArchiveChain.Walk(entries, links, listed.SelectMany(v => v.Languages.Select(l => (v.Id, l))).ToList());
         var ordered = minutes.OrderBy(m => m.Report.Record?.Sequence ?? long.MaxValue).ToList();
         return new ArchiveVerification(chain, ordered, titles);
     }

@@ -54,14 +54,43 @@ export function summary(m, me) {
 }
 
 /** Links to the files: the draft's Markdown and HTML; once published also the signed PDF and its signature record. */
-export function downloads(m) {
-  const id = m.minutesId;
+export function downloads(m, language = null) {
+  const id = language ? `${m.minutesId}-${language}` : m.minutesId;
   const link = (href, text, name) => el('a', { href, download: name || null, target: name ? null : '_blank', rel: 'noopener' }, text);
-  return el('p', { class: 'row downloads', id: 'minutes-downloads' },
+  return el('p', { class: 'row downloads', id: language ? `minutes-downloads-${language}` : 'minutes-downloads' },
     m.links.pdf ? link(m.links.pdf, t('minutes.pdf'), `minutes-${id}.pdf`) : null,
     link(m.links.html, t('minutes.html')),
     link(m.links.markdown, t('minutes.markdown'), `minutes-${id}.md`),
     m.links.signature ? link(m.links.signature, t('minutes.signature'), `minutes-${id}.sig.json`) : null);
+}
+
+/** The minutes' documents, one per language (ADR 0020): the session's language first, then English. */
+export function documentsOf(m) {
+  return m.documents?.length ? m.documents : [{ language: m.language, name: m.language, documentSha256: m.documentSha256, sequence: m.sequence, links: m.links }];
+}
+
+/**
+ * Each document's files and, once published, its own verification. One document shows as before; two are each headed
+ * by their language's name, written in that language. `extra(document)` adds lines of the caller's (a hash, a number).
+ */
+export function documents(m, key, extra = () => null) {
+  const docs = documentsOf(m);
+  if (docs.length === 1) return [downloads(m), extra(docs[0]), m.links.verify ? verifier(m, key) : null];
+  return docs.map((d, i) => {
+    const doc = { ...m, links: d.links };
+    const suffix = i ? d.language : null;
+    return el('div', { class: 'minutes-document', 'data-language': d.language },
+      el('h4', { lang: d.language }, d.name),
+      downloads(doc, suffix),
+      extra(d),
+      d.links.verify ? verifier(doc, suffix ? `${key}-${suffix}` : key, d) : null);
+  });
+}
+
+/** "One approval covers both texts", when there are two. */
+export function bothTexts(m) {
+  const docs = documentsOf(m);
+  return docs.length > 1 ? el('p', { class: 'muted', id: 'minutes-both' }, t('minutes.bothTexts', { languages: docs.map((d) => d.name).join(', ') })) : null;
 }
 
 /** A frame that shows the minutes as the server renders them; no scripts, no same-origin access. */
@@ -75,11 +104,11 @@ export async function fillPreview(frame, m, alertRegion) {
 }
 
 /** "Verify" and its result: the document, the record of events, the signature, each said in words. */
-export function verifier(m, key) {
+export function verifier(m, key, doc = null) {
   const result = el('div', { class: 'verify-result', role: 'status', 'aria-live': 'polite' });
   const alert = el('div', { class: 'alert', role: 'alert' });
   const button = el('button', {
-    type: 'button', class: 'secondary', 'data-key': key, 'aria-label': t('minutes.verifyNamed', { title: m.sessionTitle }),
+    type: 'button', class: 'secondary', 'data-key': key, 'aria-label': doc ? t('minutes.verifyNamedIn', { title: m.sessionTitle, language: doc.name }) : t('minutes.verifyNamed', { title: m.sessionTitle }),
     on: {
       click: (e) => busy(e.target, alert, async () => {
         render(result);
@@ -132,8 +161,8 @@ export function approvalPanel(region, sessionId, { me, mayApprove }) {
           },
         }, t('minutes.approve')) : null,
         draft ? el('button', { type: 'button', class: 'secondary', 'data-key': 'refresh-minutes', on: { click: (e) => busy(e.target, alert, reload) } }, t('minutes.refresh')) : null),
-      downloads(m),
-      m.status === 'Published' ? verifier(m, 'verify-minutes') : null);
+      bothTexts(m),
+      documents(m, 'verify-minutes'));
     previewBox.hidden = false;
     if (revision !== `${m.status}/${m.revision}`) { revision = `${m.status}/${m.revision}`; fillPreview(frame, m, alert); }
   };

@@ -1,5 +1,5 @@
 // Public: the forum's published minutes, without signing in (GET /api/forums/{id}/minutes), each with its signed PDF,
-// the other files, its number in the forum's chain, and verification; and the whole archive verified as one chain
+// the other files, its number in the forum's chain, and verification, for each language it is written in; and the whole archive verified as one chain
 // (GET /api/forums/{id}/minutes/verify, ADR 0015).
 import { get, idFromPath } from '../api.js';
 import { t } from '../i18n.js';
@@ -17,10 +17,11 @@ async function load() {
       ? el('ul', { class: 'plain', id: 'archive-list' }, archive.minutes.map((m) => el('li', { class: 'archive-entry', 'data-minutes': m.minutesId },
         el('h3', {}, m.sessionTitle),
         el('p', { class: 'meta' }, t('archive.held', { at: when(m.sessionStartsAt) }), ' · ', t('minutes.publishedAt', { at: when(m.publishedAt) }),
-          m.sequence ? ` · ${t('archive.number', { n: m.sequence })}` : ''),
-        mins.downloads(m),
-        el('p', { class: 'muted hash' }, t('archive.documentHash'), ' ', el('code', {}, m.documentSha256)),
-        mins.verifier(m, `verify-${m.minutesId}`))))
+          mins.documentsOf(m).length === 1 && m.sequence ? ` · ${t('archive.number', { n: m.sequence })}` : ''),
+        // Each language's signed PDF is its own link in the chain (ADR 0020): its number and hash beside its files.
+        mins.documents(m, `verify-${m.minutesId}`, (d) => [
+          mins.documentsOf(m).length > 1 && d.sequence ? el('p', { class: 'meta' }, t('archive.number', { n: d.sequence })) : null,
+          el('p', { class: 'muted hash' }, t('archive.documentHash'), ' ', el('code', {}, d.documentSha256))]))))
       : el('p', { class: 'muted' }, t('archive.none')),
       archive.head ? chainVerifier(archive) : null);
   } catch (err) {
