@@ -3,7 +3,7 @@ using Forum.Domain.Forums;
 
 namespace Forum.Domain.Minutes;
 
-/// <summary>The minutes' second text (docs/adr/0020): its language, its Markdown, and once published its signed document.</summary>
+/// <summary>The minutes' second text (docs/adr/0023): its language, its Markdown, and once published its signed document.</summary>
 public sealed record MinutesTranslation(string Language, string Markdown, MinutesTranslationPublished? Publication);
 
 public sealed record MinutesApproval(Guid MemberId, string Name, StakeholderGroup Group, DateTimeOffset At);

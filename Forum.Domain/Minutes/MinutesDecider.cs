@@ -42,7 +42,7 @@ public static class MinutesDecider
     }
 
     /// <summary>
-    /// The second language of a session's minutes (docs/adr/0020): English beside the language the minutes are written in,
+    /// The second language of a session's minutes (docs/adr/0023): English beside the language the minutes are written in,
     /// which is the forum's or the session's own; none for minutes written in English.
     /// </summary>
     public static string? SecondLanguage(string writtenIn) =>

@@ -35,7 +35,7 @@ public sealed record MinutesPublished(Guid MinutesId, string DocumentSha256, str
 public sealed record MinutesArchived(Guid ForumId, long Sequence, Guid MinutesId, Guid SessionId, string Language, string DocumentSha256,
     string RecordSha256, Guid? PreviousMinutesId, string? PreviousRecordSha256, string KeyId, DateTimeOffset At);
 
-// Minutes in two languages (docs/adr/0020): the session's language and English. The second text has events of its own,
+// Minutes in two languages (docs/adr/0023): the session's language and English. The second text has events of its own,
 // so minutes drafted in one language are stored exactly as before.
 
 /// <summary>The same record drafted in a second language, right after <see cref="MinutesDrafted"/>: one minutes, two texts.</summary>

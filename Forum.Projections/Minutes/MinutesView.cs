@@ -33,7 +33,7 @@ public sealed class MinutesView
     public string? DocumentSha256 { get; set; }
     public string? KeyId { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
-    /// <summary>The second text's language (docs/adr/0020), and its signed PDF's SHA-256 once published.</summary>
+    /// <summary>The second text's language (docs/adr/0023), and its signed PDF's SHA-256 once published.</summary>
     public string? TranslationLanguage { get; set; }
     public string? TranslationDocumentSha256 { get; set; }
     public long Version { get; set; }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forum.Tests.Minutes;
 
 /// <summary>
-/// Minutes in the session's language and in English (docs/adr/0020): drafted together, revised either way under one
+/// Minutes in the session's language and in English (docs/adr/0023): drafted together, revised either way under one
 /// revision number, approved once for both, published as two signed PDFs that are consecutive links of the forum's chain.
 /// </summary>
 [Collection(MinutesCollection.Name)]

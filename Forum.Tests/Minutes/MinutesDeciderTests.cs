@@ -153,7 +153,7 @@ public class MinutesDeciderTests
     public void Anonymous_callers_are_asked_to_sign_in() =>
         Given(Drafted).When(m => MinutesDecider.Approve(Forum, m, new ApproveMinutes(), null, Now)).ThenRejected(RejectionKind.Unauthenticated, "sign-in-required");
 
-    // Minutes in two languages (docs/adr/0020): the session's and English, approved together, published together.
+    // Minutes in two languages (docs/adr/0023): the session's and English, approved together, published together.
 
     private static readonly MinutesTranslationDrafted English = new(MinutesId, "en", "# Minutes", Now);
     private static readonly SignedTranslation SignedEnglish = new("en", "d0c-en", "c2ln-en", "k1");

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Forum.Tests.Web;
 
-/// <summary>Minutes of an Armenian session in Armenian and English (docs/adr/0020), as the co-chairs and the public see them.</summary>
+/// <summary>Minutes of an Armenian session in Armenian and English (docs/adr/0023), as the co-chairs and the public see them.</summary>
 [Collection(BrowserCollection.Name)]
 public class BilingualArchivePageTests(BrowserFixture fixture) : WebWorldContext(fixture)
 {

@@ -8,7 +8,7 @@ namespace Forum.Host.Minutes.Publishing;
 
 /// <summary>
 /// What publication stores for each document: the signed PDF exactly as signed, the signature file, and the text in its
-/// other formats. The minutes' own language is stored under the minutes' id; a second text (docs/adr/0020) under an id
+/// other formats. The minutes' own language is stored under the minutes' id; a second text (docs/adr/0023) under an id
 /// derived from it and its language.
 /// </summary>
 public sealed class PublishedMinutes

@@ -17,7 +17,7 @@ public static class PublishMinutesEndpoint
         var rendered = new List<RenderedMinutes>();
         try
         {
-            // Each language its own PDF and PAdES signature (docs/adr/0020).
+            // Each language its own PDF and PAdES signature (docs/adr/0023).
             foreach (var document in MinutesDocument.All(minutes)) rendered.Add(await publisher.RenderAsync(document, caller.Forum, now, ct));
         }
         catch (TimestampUnavailableException e) { return (TimestampUnavailable(e), new Events()); }

@@ -10,7 +10,7 @@ public static class MinutesArchiveEndpoint
     /// <summary>
     /// A forum's published minutes, newest first, each with its number in the forum's chain; and the chain's head, which a
     /// reader may keep to tell later that nothing was taken off the end (docs/adr/0015). Minutes in two languages list
-    /// both documents, each with its own number and files (docs/adr/0020); the top-level fields are the first language's. Public, no sign-in.
+    /// both documents, each with its own number and files (docs/adr/0023); the top-level fields are the first language's. Public, no sign-in.
     /// </summary>
     [WolverineGet("/api/forums/{forumId}/minutes"), Tags("Minutes")]
     public static async Task<IResult> Get(Guid forumId, IQuerySession session)

@@ -63,7 +63,7 @@ public sealed record ArchiveVerification(ChainReport Chain, IReadOnlyList<Archiv
         var titles = listed.ToDictionary(v => v.Id, v => v.SessionTitle);
         var links = new List<SignedLink>();
         var minutes = new List<ArchivedMinutes>();
-        // Each document on its own: a minutes in two languages is two (docs/adr/0020).
+        // Each document on its own: a minutes in two languages is two (docs/adr/0023).
         var firstLanguage = listed.ToDictionary(v => v.Id, v => v.Language);
         var documents = entries.Select(e => (e.MinutesId, e.Language)).Concat(listed.SelectMany(v => v.Languages.Select(l => (v.Id, l)))).Distinct();
         var states = new Dictionary<Guid, MinutesState?>();

@@ -10,7 +10,7 @@ public static class VerifyMinutesEndpoint
         IQuerySession session, IDocumentStore store, SigningKeys keys, CancellationToken ct) =>
         GetIn(minutes.Language, minutes, caller, session, store, keys, ct);
 
-    /// <summary>One language's document of the minutes (docs/adr/0020), checked like the first.</summary>
+    /// <summary>One language's document of the minutes (docs/adr/0023), checked like the first.</summary>
     [WolverineGet("/api/minutes/{minutesId}/{language}/verify"), Tags("Minutes")]
     public static async Task<IResult> GetIn(string language, [ReadAggregate("minutesId", Required = false)] MinutesState minutes, [NotBody] MinutesCaller caller,
         IQuerySession session, IDocumentStore store, SigningKeys keys, CancellationToken ct)

@@ -2,7 +2,7 @@ using Forum.Domain.Minutes;
 
 namespace Forum.Host.Minutes.Reviewing;
 
-/// <param name="Language">Which text: the minutes' own language when not given, or the second text's (docs/adr/0020).</param>
+/// <param name="Language">Which text: the minutes' own language when not given, or the second text's (docs/adr/0023).</param>
 public sealed record ReviseMinutesRequest(string? Markdown, string? Language = null);
 
 public static class ReviseMinutesEndpoint

@@ -64,7 +64,7 @@ export function downloads(m, language = null) {
     m.links.signature ? link(m.links.signature, t('minutes.signature'), `minutes-${id}.sig.json`) : null);
 }
 
-/** The minutes' documents, one per language (ADR 0020): the session's language first, then English. */
+/** The minutes' documents, one per language (ADR 0023): the session's language first, then English. */
 export function documentsOf(m) {
   return m.documents?.length ? m.documents : [{ language: m.language, name: m.language, documentSha256: m.documentSha256, sequence: m.sequence, links: m.links }];
 }

@@ -18,7 +18,7 @@ async function load() {
         el('h3', {}, m.sessionTitle),
         el('p', { class: 'meta' }, t('archive.held', { at: when(m.sessionStartsAt) }), ' · ', t('minutes.publishedAt', { at: when(m.publishedAt) }),
           mins.documentsOf(m).length === 1 && m.sequence ? ` · ${t('archive.number', { n: m.sequence })}` : ''),
-        // Each language's signed PDF is its own link in the chain (ADR 0020): its number and hash beside its files.
+        // Each language's signed PDF is its own link in the chain (ADR 0023): its number and hash beside its files.
         mins.documents(m, `verify-${m.minutesId}`, (d) => [
           mins.documentsOf(m).length > 1 && d.sequence ? el('p', { class: 'meta' }, t('archive.number', { n: d.sequence })) : null,
           el('p', { class: 'muted hash' }, t('archive.documentHash'), ' ', el('code', {}, d.documentSha256))]))))
