@@ -1,3 +1,5 @@
+using Forum.Host.Infrastructure;
+using Microsoft.Extensions.Options;
 using Forum.Domain.Minutes;
 using Forum.Host.Minutes.Drafting;
 
@@ -8,7 +10,8 @@ public sealed record DraftMinutes(Guid SessionId);
 
 public static class DraftMinutesHandler
 {
-    public static async Task Handle(DraftMinutes message, IDocumentSession session, IDocumentStore store, TimeProvider clock, ILogger<DraftMinutes> logger)
+    public static async Task Handle(DraftMinutes message, IDocumentSession session, IDocumentStore store, TimeProvider clock, ILogger<DraftMinutes> logger,
+        IOptions<ForumOptions> options)
     {
         var minutesId = MinutesDecider.IdFor(message.SessionId);
         var existing = await session.Events.AggregateStreamAsync<MinutesState>(minutesId);
@@ -29,7 +32,7 @@ public static class DraftMinutesHandler
         var version = events[^1].Version;
         var hash = await SessionHistory.Hash(store, message.SessionId, version);
         var forum = await session.Events.FetchLatest<ForumState>(state.ForumId);
-        var markdown = MinutesText.Markdown(SessionRecord.Build(forum, events, hash), state.Language);
+        var markdown = MinutesText.Markdown(SessionRecord.Build(forum, events, hash), state.Language, options.Value.PublicUrl);
 
         var verdict = MinutesDecider.Draft(existing, state, new DraftMinutesFromRecord(version, hash, markdown), clock.GetUtcNow());
         if (verdict.Rejection is { } r)
