@@ -174,6 +174,18 @@ public class OgpReportApiTests(ApiFixture fixture) : PublicRecordContext(fixture
     }
 
     [Fact]
+    public async Task The_demo_forum_has_meetings_for_the_report_and_a_closed_session_to_replay()
+    {
+        var (forumId, _) = await Forum.Host.Demo.SeedDemoCommand.Seed(Store, Now);
+        var report = await GetJson(null, $"/api/forums/{forumId}/ogp-report");
+        report.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("kind").GetString()).ShouldBe(["PastMeeting", "PastMeeting", "Session"]);
+        RowOf(report, "mr-1.1-rules").GetProperty("status").GetString().ShouldBe("Met");
+        var page = await GetJson(null, $"/api/forums/{forumId}/public");
+        page.GetProperty("pastMeetings").GetArrayLength().ShouldBe(2);
+        page.GetProperty("sessions").GetProperty("past").EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("Closed");
+    }
+
+    [Fact]
     public async Task Unknown_forums_answer_404_and_malformed_ids_400()
     {
         var unknown = Guid.CreateVersion7();
