@@ -40,24 +40,25 @@ public sealed class SignInRateLimits(IOptions<ForumOptions> options) : IDisposab
 public static class RequestMagicLinkEndpoint
 {
     [WolverinePost("/api/auth/magic-link"), Tags("Identity")]
-    public static async Task<IResult> Post(MagicLinkRequest request, HttpContext http, IDocumentSession session, IMessageBus bus, SignInRateLimits limits)
+    public static async Task<(IResult, OutgoingMessages)> Post(MagicLinkRequest request, HttpContext http, IDocumentSession session, SignInRateLimits limits)
     {
-        if (Input.Email("email", request.Email) is { } bad) return Problems.Of(bad);
+        var link = new OutgoingMessages();
+        if (Input.Email("email", request.Email) is { } bad) return (Problems.Of(bad), link);
         var email = Actor.NormaliseEmail(request.Email!);
         if (!limits.Allow(email, http.Connection.RemoteIpAddress?.ToString() ?? "local"))
         {
             http.Response.Headers.RetryAfter = "60";
-            return Results.Problem(statusCode: 429, title: "Too many sign-in requests", type: "https://forum.example/problems/sign-in-rate-limited",
+            return (Results.Problem(statusCode: 429, title: "Too many sign-in requests", type: "https://forum.example/problems/sign-in-rate-limited",
                 detail: "Too many sign-in links were asked for; wait a few minutes and try again.",
-                extensions: new Dictionary<string, object?> { ["rule"] = "sign-in-rate-limited" });
+                extensions: new Dictionary<string, object?> { ["rule"] = "sign-in-rate-limited" }), link);
         }
         // Invited guests too: the RSVP link no longer signs anyone in, so this is how a guest comes to follow the session.
         var known = await session.FindByEmail(email) is not null
                     || await session.Query<ForumDirectoryEntry>().AnyAsync(f => f.People.Contains(email))
                     || await session.Query<SessionInvitees>().AnyAsync(x => x.Emails.Contains(email));
         // The answer is the same whether the address is known or not.
-        if (known) await bus.PublishAsync(new SendSignInLink(email, LocalOnly(request.ReturnUrl), LanguageChoice.Chosen(http)));
-        return Results.Accepted(value: new { message = "If this address belongs to a forum member, a sign-in link is on its way." });
+        if (known) link.Add(new SendSignInLink(email, LocalOnly(request.ReturnUrl), LanguageChoice.Chosen(http)));
+        return (Results.Accepted(value: new { message = "If this address belongs to a forum member, a sign-in link is on its way." }), link);
     }
 
     /// <summary>Only paths on this site: a link never sends someone elsewhere.</summary>

@@ -42,10 +42,43 @@ public class OddInputTests(ApiFixture fixture) : SessionContext(fixture)
             title = "Closed one", startsAt = DateTimeOffset.UtcNow.AddDays(2), endsAt = DateTimeOffset.UtcNow.AddDays(2).AddHours(1), mode = "Online",
             onlineUrl = "https://meet.example.org/x", language = "en",
         })).GetProperty("sessionId").GetGuid();
+        // The closed session decided one item with an action point first, so that action points' routes have one.
+        var decided = (await PostJson(w.Secretariat, $"/api/sessions/{closed}/agenda", new { title = "Register", kind = "Decision" })).GetProperty("itemId").GetGuid();
         await PostJson(w.GovChair.Token, $"/api/sessions/{closed}/open", new { }, 200);
+        foreach (var p in new[] { w.GovChair, w.CsoChair, w.Gov, w.Cso })
+            await PostJson(p.Token, $"/api/sessions/{closed}/check-in", new { presence = "Online" }, 200);
+        await PostJson(w.CsoChair.Token, $"/api/sessions/{closed}/items/{decided}/open", new { }, 200);
+        await PostJson(w.GovChair.Token, $"/api/sessions/{closed}/items/{decided}/proposal", new { text = "Publish it." }, 200);
+        await Tracked(() => PostJson(w.GovChair.Token, $"/api/sessions/{closed}/items/{decided}/decision", new
+        {
+            outcome = "ConsensusReached", text = "Published.", actionPoints = new[] { new { description = "Publish", ownerMemberId = w.Gov.MemberId, due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(9) } },
+        }, 200));
+        await PostJson(w.CsoChair.Token, $"/api/sessions/{closed}/items/{decided}/close", new { }, 200);
         await Tracked(() => PostJson(w.GovChair.Token, $"/api/sessions/{closed}/close", new { }, 200));
+        var actionPointId = (await GetJson(w.Gov.Token, "/api/me/action-points")).GetProperty("actionPoints")[0].GetProperty("actionPointId").GetGuid();
+        // An action plan with a commitment, a milestone and a proposal, so that their routes reach their input checks.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var planId = (await PostJson(w.Secretariat, $"/api/forums/{w.ForumId}/action-plans", new
+        {
+            title = "Plan", startsOn = today.AddDays(-10), endsOn = today.AddDays(300), proposalsCloseOn = today.AddDays(30),
+        })).GetProperty("actionPlanId").GetGuid();
+        var commitmentId = (await PostJson(w.Secretariat, $"/api/action-plans/{planId}/commitments", new
+        {
+            title = "Open registers", problem = "Hidden owners.", description = "A register.", solution = "Public data.",
+            leadInstitution = "Org", startsOn = today, endsOn = today.AddDays(200), reporterMemberIds = new[] { w.Gov.MemberId },
+        })).GetProperty("commitmentId").GetGuid();
+        var milestoneId = (await PostJson(w.Secretariat, $"/api/commitments/{commitmentId}/milestones", new
+        {
+            title = "Law passed", output = "A law", startsOn = today, endsOn = today.AddDays(100),
+        })).GetProperty("milestoneId").GetGuid();
+        var proposalId = (await PostJson(w.Cso.Token, $"/api/action-plans/{planId}/proposals", new
+        {
+            title = "Open contracting", problem = "Opaque tenders.", solution = "Publish every contract.",
+        })).GetProperty("proposalId").GetGuid();
         var ids = new Dictionary<string, string>
         {
+            ["actionPlanId"] = planId.ToString(), ["commitmentId"] = commitmentId.ToString(), ["milestoneId"] = milestoneId.ToString(),
+            ["proposalId"] = proposalId.ToString(), ["actionPointId"] = actionPointId.ToString(),
             ["forumId"] = w.ForumId.ToString(), ["sessionId"] = w.SessionId.ToString(), ["itemId"] = w.DecisionItem.ToString(),
             ["memberId"] = w.Gov.MemberId.ToString(), ["minutesId"] = MinutesDecider.IdFor(closed).ToString(),
             ["invitationId"] = invited.GetProperty("invitationIds")[0].GetGuid().ToString(),
@@ -79,7 +112,8 @@ public class OddInputTests(ApiFixture fixture) : SessionContext(fixture)
     private static IEnumerable<(string Path, JsonObject Body)> TextFields(Type type, string text, string prefix = "", int depth = 0)
     {
         if (depth > 3) yield break;
-        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        // Only what JSON can set: a computed property (CommitmentRequest.Input) is not part of the body.
+        foreach (var p in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             var name = JsonNamingPolicy.CamelCase.ConvertName(p.Name);
             var t = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;

@@ -103,6 +103,25 @@ public partial class StringsTests
         missing.ShouldBeEmpty();
     }
 
+    // A rule named where a refusal is made: Rejection.X("rule", ...) or Rejection.X(field, "rule", ...), or rule = "...".
+    [GeneratedRegex(@"Rejection\.\w+\(\s*(?:(?:""[^""]*""|[\w.$]+)\s*,\s*)?""(?<rule>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)""|\b[Rr]ule\s*[:=]\s*""(?<rule>[a-z][a-z0-9]*(?:-[a-z0-9]+)+)""")]
+    private static partial Regex RuleNamed();
+
+    [Fact]
+    public void Every_rule_a_refusal_names_has_its_detail_in_every_language()
+    {
+        var sources = new[] { Root, Path.Combine(Root, "..", "Forum.Domain") }
+            .SelectMany(d => Directory.GetFiles(d, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"));
+        var rules = sources.SelectMany(f => RuleNamed().Matches(File.ReadAllText(f)).Select(m => m.Groups["rule"].Value)).ToHashSet();
+        rules.Count.ShouldBeGreaterThan(100, "the refusals were found");
+        var missing = (from language in Languages.All.Select(l => l.Code)
+                       from rule in rules
+                       where !Strings.Files[language].ContainsKey($"problems.{rule}.detail")
+                       select $"{language}: problems.{rule}.detail").Order().ToList();
+        missing.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Every_page_renders_in_every_language_without_showing_a_key()
     {

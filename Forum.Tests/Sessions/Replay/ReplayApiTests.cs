@@ -65,7 +65,7 @@ public class ReplayApiTests(ApiFixture fixture) : SessionContext(fixture)
         var w = await World();
         var outsider = await TokenFor("outsider@else.test");
         ShouldBeProblem(await GetJson(null, w.Url("/timeline"), 401), 401, "sign-in-required");
-        ShouldBeProblem(await GetJson(outsider, w.Url("/moments"), 403), 403, "forum-members-only");
+        ShouldBeProblem(await GetJson(outsider, w.Url("/moments"), 404), 404, "forum-members-only");
         ShouldBeProblem(await GetJson(w.Gov.Token, $"/api/sessions/{Guid.CreateVersion7()}/timeline", 404), 404, "session-not-found");
         ShouldBeProblem(await GetJson(w.Gov.Token, w.Url("/moments?limit=0"), 400), 400, "page-size-range", "limit");
         ShouldBeProblem(await GetJson(w.Gov.Token, w.Url("/moments?limit=1001"), 400), 400, "page-size-range", "limit");
