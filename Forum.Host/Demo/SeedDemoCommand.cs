@@ -1,3 +1,4 @@
+using Forum.Domain.Forums.PastMeetings;
 using Forum.Domain.Sessions.Scheduling;
 using Forum.Host.Identity;
 using JasperFx.CommandLine;
@@ -43,6 +44,7 @@ public sealed class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
         await session.SaveChangesAsync();
         Console.WriteLine($"Demo forum {forumId}, session {sessionId}. One-time sign-in links (valid {input.HoursFlag} h):");
         foreach (var (who, link) in lines) Console.WriteLine($"  {who,-45} {link}");
+        Console.WriteLine($"  {"public page, OGP report (no sign-in)",-45} {options.Link($"/forums/{forumId}/public")}  {options.Link($"/forums/{forumId}/ogp-report")}");
         return true;
     }
 
@@ -112,7 +114,57 @@ public sealed class SeedDemoCommand : JasperFxAsyncCommand<SeedDemoInput>
             await session.SaveChangesAsync();
         }
         await DemoActionPlan.Seed(session, forumId, ids, now);
+        await SeedPublicRecord(session, forumId, ids, admin.Id, now);
         return (forumId, sessionId);
+    }
+
+    /// <summary>
+    /// A past for the public page, the OGP report and the replay: rules set and two meetings from before Forum (their
+    /// records appended with the dates they happened, which the commands would stamp with today), then a session held and
+    /// closed four months ago with a decision taken on positions.
+    /// </summary>
+    private static async Task SeedPublicRecord(IDocumentSession session, Guid forumId, Dictionary<string, Guid> ids, Guid by, DateTimeOffset now)
+    {
+        var founded = now.AddMonths(-20);
+        Dictionary<StakeholderGroup, int> Attendance(int gov, int cso, int other) =>
+            new() { [StakeholderGroup.Government] = gov, [StakeholderGroup.CivilSociety] = cso, [StakeholderGroup.Other] = other };
+        session.Events.Append(forumId,
+            new ForumRulesSet(forumId, 0.5, true, true, 0.67, by, founded),
+            new PastMeetingRecorded(forumId, Guid.CreateVersion7(), DateOnly.FromDateTime(founded.UtcDateTime), "Founding meeting of the forum", Attendance(5, 4, 1), null, null, by, now),
+            new PastMeetingRecorded(forumId, Guid.CreateVersion7(), DateOnly.FromDateTime(now.AddMonths(-13).UtcDateTime), "Autumn meeting on the draft action plan", Attendance(4, 4, 0), null, null, by, now));
+
+        var held = now.AddMonths(-4);
+        var sessionId = Guid.CreateVersion7();
+        var item = Guid.CreateVersion7();
+        var t = held;
+        DateTimeOffset Next(double minutes = 1) => t = t.AddMinutes(minutes);
+        var (olena, ani, nino, ion) = (ids[CoChair], ids[Participant], ids["nino.beridze@demo.forum.local"], ids["ion.rusu@demo.forum.local"]);
+        session.Events.StartStream<SessionState>(sessionId,
+            new SessionScheduled(sessionId, forumId, "Winter plenary", held, held.AddHours(2), SessionMode.Hybrid, "Yerevan, Government House, hall 2", "", "en", by, held.AddDays(-14)),
+            new AgendaItemAdded(sessionId, item, "Commitment 1: open contracting", "Publish every public contract as open data.", ItemKind.Decision, "Ministry of Finance", 30, by, held.AddDays(-10)),
+            new SessionOpened(sessionId, Attendance(2, 2, 1), ForumRules.Default, [olena, nino], by, held),
+            new ParticipantCheckedIn(sessionId, olena, "Олена Коваль", StakeholderGroup.Government, MemberRole.Member, Presence.InRoom, null, Next()),
+            new ParticipantCheckedIn(sessionId, ani, "Անի Պետրոսյան", StakeholderGroup.Government, MemberRole.Member, Presence.Online, null, Next()),
+            new ParticipantCheckedIn(sessionId, nino, "ნინო ბერიძე", StakeholderGroup.CivilSociety, MemberRole.Member, Presence.InRoom, null, Next()),
+            new ParticipantCheckedIn(sessionId, ion, "Ion Rusu", StakeholderGroup.CivilSociety, MemberRole.Member, Presence.InRoom, null, Next()),
+            new AgendaItemOpened(sessionId, item, olena, Next()),
+            new ProposalTabled(sessionId, item, "Publish every public contract above 10,000 EUR on the open data portal by the end of the year.", olena, Next()),
+            new FloorGiven(sessionId, olena, olena, Next()),
+            new FloorYielded(sessionId, olena, 240, Next(4)),
+            new FloorGiven(sessionId, ion, olena, t),
+            new FloorYielded(sessionId, ion, 180, Next(3)),
+            new PositionSubmitted(sessionId, item, olena, Stance.Support, "", null, Guid.CreateVersion7(), Next()),
+            new PositionSubmitted(sessionId, item, ani, Stance.Support, "", null, Guid.CreateVersion7(), Next()),
+            new PositionSubmitted(sessionId, item, nino, Stance.Support, "", null, Guid.CreateVersion7(), Next()),
+            new PositionSubmitted(sessionId, item, ion, Stance.SupportWithReservations, "The threshold should be lower.", null, Guid.CreateVersion7(), Next()),
+            new DecisionRecorded(sessionId, item, Outcome.ConsensusWithReservations, "Every public contract above 10,000 EUR is published as open data by the end of the year.",
+                [new ObjectionOnRecord(ion, "Ion Rusu", StakeholderGroup.CivilSociety, Stance.SupportWithReservations, "The threshold should be lower.",
+                    "The threshold is reviewed at the next plenary.")],
+                [], new Quorum(true, 4, 3, 5, true, true, "4 of 5 voting members present; both groups present."),
+                new Dictionary<Stance, int> { [Stance.Support] = 3, [Stance.SupportWithReservations] = 1 }, olena, Next()),
+            new AgendaItemClosed(sessionId, item, olena, Next()),
+            new SessionClosed(sessionId, olena, Next()));
+        await session.SaveChangesAsync();
     }
 
     private static IReadOnlyList<object> Must(Verdict verdict) =>

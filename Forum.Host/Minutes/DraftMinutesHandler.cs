@@ -1,3 +1,5 @@
+using Forum.Host.Infrastructure;
+using Microsoft.Extensions.Options;
 using Forum.Domain.Minutes;
 using Forum.Host.Minutes.Drafting;
 
@@ -8,7 +10,8 @@ public sealed record DraftMinutes(Guid SessionId);
 
 public static class DraftMinutesHandler
 {
-    public static async Task Handle(DraftMinutes message, IDocumentSession session, IDocumentStore store, TimeProvider clock, ILogger<DraftMinutes> logger)
+    public static async Task Handle(DraftMinutes message, IDocumentSession session, IDocumentStore store, TimeProvider clock, ILogger<DraftMinutes> logger,
+        IOptions<ForumOptions> options)
     {
         var minutesId = MinutesDecider.IdFor(message.SessionId);
         var existing = await session.Events.AggregateStreamAsync<MinutesState>(minutesId);
@@ -31,10 +34,10 @@ public static class DraftMinutesHandler
         var forum = await session.Events.FetchLatest<ForumState>(state.ForumId);
         var adopted = await AdoptedCommitments.Of(session, message.SessionId, events);
         var record = SessionRecord.Build(forum, events, hash, adopted);
-        var markdown = MinutesText.Markdown(record, state.Language);
+        var markdown = MinutesText.Markdown(record, state.Language, options.Value.PublicUrl);
         // The same record in English too, where the minutes are written in another language (docs/adr/0023).
         var translation = MinutesDecider.SecondLanguage(MinutesText.LanguageOf(state.Language)) is { } second
-            ? new MinutesTextIn(second, MinutesText.Markdown(record, second)) : null;
+            ? new MinutesTextIn(second, MinutesText.Markdown(record, second, options.Value.PublicUrl)) : null;
 
         var verdict = MinutesDecider.Draft(existing, state, new DraftMinutesFromRecord(version, hash, markdown, translation), clock.GetUtcNow());
         if (verdict.Rejection is { } r)

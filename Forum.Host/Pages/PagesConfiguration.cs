@@ -27,7 +27,11 @@ public static class PagesConfiguration
     [
         new("/", "home", "home.title"),
         new("/sign-in", "sign-in", "signIn.title"),
+        new("/forums", "forums", "forums.title"),
         new("/forums/{forumId}", "forum", "forum.title"),
+        // Public, no sign-in (MR 1.1, MR 2.2; ADR 0018): the forum as the world sees it, and its OGP standards report.
+        new("/forums/{forumId}/public", "public-forum", "public.title"),
+        new("/forums/{forumId}/ogp-report", "ogp-report", "ogp.title"),
         new("/forums/{forumId}/desk", "forum-desk", "desk.title"),
         new("/forums/{forumId}/minutes", "archive", "archive.title"),
         // Action plans (ADR 0017): public pages; a member's forms show where their rule lets them act.
@@ -39,6 +43,7 @@ public static class PagesConfiguration
         new("/sessions/{sessionId}", "session", "session.title", Live: true),
         new("/sessions/{sessionId}/console", "console", "console.title", Live: true),
         new("/sessions/{sessionId}/desk", "session-desk", "desk.sessionTitleDesk", Live: true),
+        new("/sessions/{sessionId}/replay", "replay", "replay.title"),
         new("/display/{sessionId}", "display", "display.title", Live: true, Header: false, BodyClass: "display"),
         // The page behind an invitation mail's personal link: answers on a button, signs no one in (ADR 0016).
         new("/rsvp/{token}", "rsvp", "rsvp.heading", NoReferrer: true),

@@ -36,6 +36,8 @@ public sealed class MeetingRecord
     public Dictionary<StakeholderGroup, int> Attendance { get; set; } = [];
     public Dictionary<StakeholderGroup, double> SpeakingSeconds { get; set; } = [];
     public List<MeetingDecision> Decisions { get; set; } = [];
+    /// <summary>Commitments the agenda's items are about (MR 5.1: a meeting that reviews implementation).</summary>
+    public List<Guid> LinkedCommitments { get; set; } = [];
 
     public bool Held => OpenedAt is not null && Status is SessionStatus.Open or SessionStatus.Closed;
 
@@ -63,6 +65,11 @@ public sealed class MeetingRecord
     {
         var group = Attended.GetValueOrDefault(e.MemberId, StakeholderGroup.Other);
         SpeakingSeconds[group] = SpeakingSeconds.GetValueOrDefault(group) + e.Seconds;
+    }
+
+    public void Apply(AgendaItemLinked e)
+    {
+        if (e.CommitmentId is { } id && !LinkedCommitments.Contains(id)) LinkedCommitments.Add(id);
     }
 
     public void Apply(DecisionRecorded e)

@@ -122,6 +122,69 @@ public class OgpReportApiTests(ApiFixture fixture) : PublicRecordContext(fixture
         text.ShouldContain("Parity: Government's and civil society's shares of speaking time: met");
     }
 
+    /// <summary>Two years of an action plan: its proposals, and sessions that review the adopted commitment, or not.</summary>
+    private async Task<ArrangedForum> ImplementingForum(string name, bool progressInAutumn)
+    {
+        var forum = await ArrangeForum(name, Now.AddMonths(-26));
+        var (plan, commitment) = await ArrangeActionPlan(forum, "NAP 2025–2027", Now.AddMonths(-23), proposals: 3, answered: 2);
+        foreach (var months in new[] { -20, -15, -9 })
+            await ArrangeSession(forum, Now.AddMonths(months), gov: 2, cso: 2, published: Now.AddMonths(months).AddDays(7), linked: (plan, commitment));
+        // Nothing on its agenda about the commitment, but its progress was reported while the forum sat.
+        var autumn = Now.AddMonths(-3);
+        await ArrangeSession(forum, autumn, gov: 2, cso: 2, published: autumn.AddDays(7), title: "Autumn plenary");
+        if (progressInAutumn) await ReportProgress(plan, commitment, autumn.AddMinutes(3));
+        // Linked, but its minutes are not out: its agenda is not yet public.
+        await ArrangeSession(forum, Now.AddMonths(-1), gov: 2, cso: 2, linked: (plan, commitment));
+        return forum;
+    }
+
+    [Fact]
+    public async Task Standard_4_counts_proposals_answered_and_MR_5_1_the_meetings_that_reviewed_implementation_in_each_year()
+    {
+        var reviewing = await ImplementingForum("Reviewing forum", progressInAutumn: true);
+        var lapsed = await ImplementingForum("Lapsed forum", progressInAutumn: false);
+
+        var report = await GetJson(null, $"/api/forums/{reviewing.Id}/ogp-report");
+        var proposals = RowOf(report, "standard-4-proposals");
+        proposals.GetProperty("status").GetString().ShouldBe("NotMet");
+        FigureOf(proposals, "received").ShouldBe(3);
+        FigureOf(proposals, "answered").ShouldBe(2);
+        FigureOf(proposals, "answeredShare").ShouldBe(0.667);
+        proposals.GetProperty("evidence")[0].GetProperty("href").GetString().ShouldEndWith("/proposals");
+
+        var implementation = RowOf(report, "mr-5.1");
+        implementation.GetProperty("status").GetString().ShouldBe("Met");
+        FigureOf(implementation, "implementationMeetings").ShouldBe(4);
+        FigureOf(implementation, "meetingsAwaitingMinutes").ShouldBe(1);
+        // From the adoption 22 months ago: the last 12 months (two meetings), then the 10 months before (two; one required).
+        implementation.GetProperty("details").EnumerateArray().Select(d => d.GetProperty("value").GetDouble()).ShouldBe([2, 2]);
+
+        var short_ = RowOf(await GetJson(null, $"/api/forums/{lapsed.Id}/ogp-report"), "mr-5.1");
+        short_.GetProperty("status").GetString().ShouldBe("NotMet");
+        FigureOf(short_, "implementationMeetings").ShouldBe(3);
+        short_.GetProperty("details")[0].GetProperty("met").GetBoolean().ShouldBeFalse();
+
+        // The public page lists the plan with its proposals' answers.
+        var page = await GetJson(null, $"/api/forums/{reviewing.Id}/public");
+        var listed = page.GetProperty("actionPlans").EnumerateArray().Single();
+        listed.GetProperty("title").GetString().ShouldBe("NAP 2025–2027");
+        listed.GetProperty("proposals").GetProperty("received").GetInt32().ShouldBe(3);
+        listed.GetProperty("proposals").GetProperty("answered").GetInt32().ShouldBe(2);
+        listed.GetProperty("status").GetString().ShouldBe("Adopted");
+    }
+
+    [Fact]
+    public async Task The_demo_forum_has_meetings_for_the_report_and_a_closed_session_to_replay()
+    {
+        var (forumId, _) = await Forum.Host.Demo.SeedDemoCommand.Seed(Store, Now);
+        var report = await GetJson(null, $"/api/forums/{forumId}/ogp-report");
+        report.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("kind").GetString()).ShouldBe(["PastMeeting", "PastMeeting", "Session"]);
+        RowOf(report, "mr-1.1-rules").GetProperty("status").GetString().ShouldBe("Met");
+        var page = await GetJson(null, $"/api/forums/{forumId}/public");
+        page.GetProperty("pastMeetings").GetArrayLength().ShouldBe(2);
+        page.GetProperty("sessions").GetProperty("past").EnumerateArray().Single().GetProperty("status").GetString().ShouldBe("Closed");
+    }
+
     [Fact]
     public async Task Unknown_forums_answer_404_and_malformed_ids_400()
     {

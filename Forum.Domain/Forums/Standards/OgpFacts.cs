@@ -22,7 +22,19 @@ public sealed record MeetingFacts(
     int Answered,
     bool HasMinutes,
     DateTimeOffset? MinutesPublishedAt,
-    EvidenceLink? Evidence);
+    EvidenceLink? Evidence)
+{
+    /// <summary>When a session closed (null for a past meeting, or a session still open).</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+    /// <summary>Commitments its agenda items were about (withheld, like the agenda, until its minutes are published).</summary>
+    public IReadOnlyList<Guid> LinkedCommitments { get; init; } = [];
+}
+
+/// <summary>One action plan's co-creation as Standard 4 reads it: proposals received and how many got a reasoned response.</summary>
+public sealed record PlanFacts(Guid Id, string Title, bool Adopted, DateTimeOffset? AdoptedAt, int Received, int Answered, EvidenceLink Evidence);
+
+/// <summary>A commitment as MR 5.1 reads it: when it was adopted (from then on it is under implementation), and when progress on it was reported or assessed.</summary>
+public sealed record CommitmentFacts(Guid Id, string Title, DateTimeOffset? AdoptedAt, IReadOnlyList<DateTimeOffset> ProgressAt);
 
 /// <summary>Something added to the forum's public record, and when: minutes published, rules set, a past meeting's minutes.</summary>
 public sealed record RepositoryUpdate(DateTimeOffset At, string What, EvidenceLink? Evidence);
@@ -34,7 +46,11 @@ public sealed record ForumFacts(
     DateTimeOffset? RulesSetAt,
     IReadOnlyList<MeetingFacts> Meetings,
     IReadOnlyList<RepositoryUpdate> Updates,
-    EvidenceLink PublicPage);
+    EvidenceLink PublicPage)
+{
+    public IReadOnlyList<PlanFacts> ActionPlans { get; init; } = [];
+    public IReadOnlyList<CommitmentFacts> Commitments { get; init; } = [];
+}
 
 /// <summary>
 /// One measured figure. On a row's own list it is the overall figure; on its details it is about one meeting, gap or

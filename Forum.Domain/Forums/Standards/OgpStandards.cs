@@ -32,8 +32,8 @@ public static class OgpStandards
                 RulesPublic(facts),
                 RepositoryUpdated(facts.Updates, founded, now),
                 ObjectionsAnswered(meetings),
-                ProposalsAnswered(),
-                ImplementationMeetings(meetings, founded, now),
+                ProposalsAnswered(facts.ActionPlans),
+                ImplementationMeetings(meetings, facts.Commitments, now),
                 Parity("parity-attendance", "Government's and civil society's shares of attendance", meetings.Where(m => m.FiguresPublic)
                     .Select(m => (m, (IReadOnlyDictionary<StakeholderGroup, double>?)m.Attendance.ToDictionary(a => a.Key, a => (double)a.Value))), "people"),
                 Parity("parity-speaking", "Government's and civil society's shares of speaking time", meetings.Where(m => m.FiguresPublic && m.Kind == MeetingKind.Session)
@@ -95,20 +95,36 @@ public static class OgpStandards
                 : "The forum has not set its rules: Forum's defaults apply, and nothing shows the forum chose them.",
             [new Figure("rulesSetOn", null, "date", Date: facts.RulesSetAt)], [], [facts.PublicPage]);
 
+    /// <summary>
+    /// The 12-month periods back from today to <paramref name="from"/>, each with how many times it must hold what is
+    /// counted: <paramref name="perYear"/> in a whole year, half as many in a remainder of 6 to 12 months, nothing judged below.
+    /// </summary>
+    private static List<(DateTimeOffset Start, DateTimeOffset End, int Required)> Periods(DateTimeOffset from, DateTimeOffset now, int perYear)
+    {
+        var periods = new List<(DateTimeOffset, DateTimeOffset, int)>();
+        for (var end = now; end > from; end = end.AddMonths(-12))
+        {
+            var start = end.AddMonths(-12) < from ? from : end.AddMonths(-12);
+            periods.Add((start, end, start.AddMonths(12) <= end ? perYear : start.AddMonths(6) <= end ? perYear / 2 : 0));
+        }
+        return periods;
+    }
+
+    private static bool Within(DateTimeOffset at, (DateTimeOffset Start, DateTimeOffset End, int) period, DateTimeOffset now) =>
+        at >= period.Start && (at < period.End || period.End == now && at <= now);
+
     private static RequirementRow RepositoryUpdated(IReadOnlyList<RepositoryUpdate> updates, DateTimeOffset founded, DateTimeOffset now)
     {
         var details = new List<Figure>();
         var periods = new List<(DateTimeOffset Start, DateTimeOffset End, int Count, int Required)>();
-        for (var end = now; end > founded; end = end.AddMonths(-12))
+        foreach (var period in Periods(founded, now, UpdatesPerYear))
         {
-            var start = end.AddMonths(-12) < founded ? founded : end.AddMonths(-12);
-            var inPeriod = updates.Where(u => u.At >= start && (u.At < end || end == now && u.At <= now)).ToList();
+            var inPeriod = updates.Where(u => Within(u.At, period, now)).ToList();
             // Several records published on one day are one update of the repository.
             var count = inPeriod.Select(u => DateOnly.FromDateTime(u.At.UtcDateTime)).Distinct().Count();
-            var required = start.AddMonths(12) <= end ? UpdatesPerYear : start.AddMonths(6) <= end ? 1 : 0;
-            periods.Add((start, end, count, required));
-            details.Add(new Figure("updates", count, "days with an update", $"{Day(start)} – {Day(end)}", start, required == 0 ? null : count >= required,
-                inPeriod.LastOrDefault(u => u.Evidence is not null)?.Evidence?.Href));
+            periods.Add((period.Start, period.End, count, period.Required));
+            details.Add(new Figure("updates", count, "days with an update", $"{Day(period.Start)} – {Day(period.End)}", period.Start,
+                period.Required == 0 ? null : count >= period.Required, inPeriod.LastOrDefault(u => u.Evidence is not null)?.Evidence?.Href));
         }
         var judged = periods.Where(p => p.Required > 0).ToList();
         var short_ = judged.Where(p => p.Count < p.Required).ToList();
@@ -142,20 +158,67 @@ public static class OgpStandards
             known.Where(m => m.NotFollowed > 0 && m.Evidence is not null).Select(m => m.Evidence!).ToList());
     }
 
-    // The action plan's record (proposals and their responses, agenda items linked to commitments) comes with its own
-    // streams; until then these rows say so rather than guess.
-    private static RequirementRow ProposalsAnswered() =>
-        new("standard-4-proposals", "Standard 4", "A reasoned response to each proposal received during co-creation", RequirementStatus.Pending,
-            "Proposals and their responses are part of the action plan's record, which is not yet kept here.", [], [], []);
-
-    private static RequirementRow ImplementationMeetings(List<MeetingFacts> meetings, DateTimeOffset founded, DateTimeOffset now)
+    /// <summary>
+    /// Standard 4: every proposal received during co-creation gets a reasoned response. A plan is judged once adopted (the
+    /// responses are due by then); proposals of a plan still being co-created are counted but not yet held against it.
+    /// </summary>
+    private static RequirementRow ProposalsAnswered(IReadOnlyList<PlanFacts> plans)
     {
-        var years = Enumerable.Range(founded.Year, now.Year - founded.Year + 1)
-            .Select(y => new Figure("meetings", meetings.Count(m => m.HeldAt.Year == y), "meetings", y.ToString(CultureInfo.InvariantCulture),
-                new DateTimeOffset(y, 1, 1, 0, 0, 0, TimeSpan.Zero))).ToList();
-        return new RequirementRow("mr-5.1", "MR 5.1", "The forum meets at least twice a year to review implementation", RequirementStatus.Pending,
-            $"Meetings by year are shown; which of them reviewed implementation is known once agenda items are linked to commitments under implementation (action plans), at least {ImplementationMeetingsPerYear} a year.",
-            [], years, []);
+        var received = plans.Sum(p => p.Received);
+        var answered = plans.Sum(p => p.Answered);
+        var judged = plans.Where(p => p.Adopted).ToList();
+        var unanswered = judged.Where(p => p.Answered < p.Received).ToList();
+        var status = unanswered.Count > 0 ? RequirementStatus.NotMet : judged.Count == 0 ? RequirementStatus.Pending : RequirementStatus.Met;
+        var summary = plans.Count == 0 ? "The forum has no action plan on record yet."
+            : $"{answered} of the {received} proposals received for {plans.Count} action plans have a reasoned response"
+              + (received > 0 ? $" ({Percent(answered, received)})" : "")
+              + (unanswered.Count > 0 ? $"; adopted with proposals unanswered: {string.Join(", ", unanswered.Select(p => $"{p.Title} ({p.Received - p.Answered})"))}."
+                  : judged.Count == 0 ? "; no plan is adopted yet, so responses may still come." : ".");
+        return new RequirementRow("standard-4-proposals", "Standard 4", "A reasoned response to each proposal received during co-creation", status, summary,
+            [new Figure("answeredShare", received == 0 ? null : Share(answered, received), "share"), new Figure("received", received, "proposals"),
+             new Figure("answered", answered, "proposals"), new Figure("unansweredInAdoptedPlans", unanswered.Sum(p => p.Received - p.Answered), "proposals")],
+            plans.Select(p => new Figure("answeredShare", p.Received == 0 ? null : Share(p.Answered, p.Received), "share", p.Title, p.AdoptedAt,
+                p.Adopted ? p.Answered >= p.Received : null, p.Evidence.Href)).ToList(),
+            plans.Select(p => p.Evidence).ToList());
+    }
+
+    /// <summary>
+    /// MR 5.1: meetings that review implementation, at least twice in each 12 months from the first commitment's adoption. A
+    /// session reviews implementation when an agenda item is about a commitment adopted before it, or when progress on a
+    /// commitment was reported or assessed while it sat.
+    /// </summary>
+    private static RequirementRow ImplementationMeetings(List<MeetingFacts> meetings, IReadOnlyList<CommitmentFacts> commitments, DateTimeOffset now)
+    {
+        var adopted = commitments.Where(c => c.AdoptedAt is not null).ToDictionary(c => c.Id, c => c.AdoptedAt!.Value);
+        if (adopted.Count == 0)
+            return new RequirementRow("mr-5.1", "MR 5.1", "The forum meets at least twice a year to review implementation", RequirementStatus.Pending,
+                "No commitment is under implementation yet: the count starts when the first commitment is adopted.", [], [], []);
+        var start = adopted.Values.Min();
+        var progress = commitments.SelectMany(c => c.ProgressAt).ToList();
+        bool Reviews(MeetingFacts m) => m.Kind == MeetingKind.Session && (
+            m.LinkedCommitments.Any(id => adopted.TryGetValue(id, out var at) && at < m.HeldAt)
+            || m.EndedAt is { } ended && progress.Any(at => at >= m.HeldAt && at <= ended));
+        var reviewing = meetings.Where(m => m.HeldAt >= start && Reviews(m)).ToList();
+        var withheld = meetings.Count(m => m.HeldAt >= start && m.Kind == MeetingKind.Session && !m.FiguresPublic);
+        var periods = Periods(start, now, ImplementationMeetingsPerYear);
+        var details = periods.Select(p =>
+        {
+            var inPeriod = reviewing.Where(m => Within(m.HeldAt, p, now)).ToList();
+            return new Figure("implementationMeetings", inPeriod.Count, "meetings", $"{Day(p.Start)} – {Day(p.End)}", p.Start,
+                p.Required == 0 ? null : inPeriod.Count >= p.Required, inPeriod.LastOrDefault(m => m.Evidence is not null)?.Evidence?.Href);
+        }).ToList();
+        var judged = details.Where(d => d.Met is not null).ToList();
+        var short_ = judged.Where(d => d.Met == false).ToList();
+        var status = short_.Count > 0 ? RequirementStatus.NotMet : judged.Count == 0 ? RequirementStatus.Pending : RequirementStatus.Met;
+        var summary = $"{reviewing.Count} meetings reviewed implementation since the first commitment was adopted on {Day(start)}"
+            + (judged.Count == 0 ? $"; implementation is younger than six months." : short_.Count > 0
+                ? $"; fewer than {ImplementationMeetingsPerYear} in {string.Join(", ", short_.Select(d => $"{d.Subject} ({d.Value?.ToString("0", CultureInfo.InvariantCulture)})"))}."
+                : $"; at least {ImplementationMeetingsPerYear} in each 12 months.")
+            + (withheld > 0 ? $" {withheld} sessions wait for their minutes." : "");
+        return new RequirementRow("mr-5.1", "MR 5.1", "The forum meets at least twice a year to review implementation", status, summary,
+            [new Figure("implementationMeetings", reviewing.Count, "meetings"), new Figure("periodsShort", short_.Count, "periods"),
+             new Figure("implementationSince", null, "date", Date: start), new Figure("meetingsAwaitingMinutes", withheld, "meetings")],
+            details, reviewing.Where(m => m.Evidence is not null).Select(m => m.Evidence!).ToList());
     }
 
     private static RequirementRow Parity(string id, string title, IEnumerable<(MeetingFacts Meeting, IReadOnlyDictionary<StakeholderGroup, double>? Amounts)> source, string unit)

@@ -48,7 +48,7 @@ public static class GetPublicForumEndpoint
                 minutesId = v.Id, v.SessionId, v.SessionTitle, v.SessionStartsAt, v.Language, v.PublishedAt, v.DocumentSha256, v.KeyId,
                 links = MinutesViews.Links(v.Id, v.Status),
             }),
-            actionPlans = await PublicActionPlans.Of(session, r.Id),
+            actionPlans = PublicActionPlans.Of(s),
             links = new { ogpReport = $"/api/forums/{r.Id}/ogp-report", ogpReportCsv = $"/api/forums/{r.Id}/ogp-report.csv", ogpReportPdf = $"/api/forums/{r.Id}/ogp-report.pdf" },
         });
     }

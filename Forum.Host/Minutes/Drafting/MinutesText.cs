@@ -23,7 +23,8 @@ public static class MinutesText
     /// <summary>The language minutes are written in: the session's, when Forum speaks it, else English.</summary>
     public static string LanguageOf(string language) => Localisation.Languages.Of(language).Code;
 
-    public static string Markdown(MinutesModel model, string language)
+    /// <param name="publicUrl">The site's address, so the minutes' links work in a downloaded copy too.</param>
+    public static string Markdown(MinutesModel model, string language, string publicUrl = "")
     {
         var template = Load("minutes.md") ?? throw new InvalidOperationException("No minutes.md.sbn");
         var wording = Strings.For(language);
@@ -33,6 +34,7 @@ public static class MinutesText
             DateTime.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? wording.Date(day) : iso));
         globals.Import("percent", new Func<int, string>(n => (n / 100.0).ToString("P0", wording.Culture)));
         globals.Import(model, renamer: StandardMemberRenamer.Rename);
+        globals["public_url"] = publicUrl.TrimEnd('/');
         return Render(template, globals).Replace("\r\n", "\n");
     }
 

@@ -20,6 +20,8 @@ public sealed record DecisionLine(string Outcome, string Text, string At, Quorum
 {
     /// <summary>The session's version when it was decided: the board as the room saw it then is <c>?version=</c> that.</summary>
     public long Version { get; init; }
+    /// <summary>Where a member replays the session at that version: "what the room saw when this was decided".</summary>
+    public string Replay { get; init; } = "";
 }
 public sealed record VoteGroupLine(string Group, int Yes, int No, int Abstain);
 public sealed record VoteLine(string Question, int Yes, int No, int Abstain, bool Carried, int ThresholdPercent, QuorumLine Quorum, List<VoteGroupLine> Groups);
@@ -89,7 +91,7 @@ public static class SessionRecord
             var decision = d is null ? null : new DecisionLine(d.Outcome.ToString(), Md.Quote(d.Text), Time(d.At), QuorumOf(d.Quorum, board.Rules),
                 Enum.GetValues<Stance>().Select(s => new TallyLine(s.ToString(), d.Tally.GetValueOrDefault(s))).ToList(),
                 d.Objections.Select(o => new ObjectionLine(Md.Inline(o.Name), o.Group.ToString(), o.Stance.ToString(), Md.Lines(o.Statement, "  "),
-                    Md.Lines(o.Response, "  "))).ToList()) { Version = d.Version };
+                    Md.Lines(o.Response, "  "))).ToList()) { Version = d.Version, Replay = $"/sessions/{board.Id}/replay?version={d.Version}" };
             var v = i.Vote?.Result;
             var vote = v is null ? null : new VoteLine(Md.Inline(i.Vote!.Question), v.Yes, v.No, v.Abstain, v.Carried, (int)Math.Round(100 * v.Threshold),
                 QuorumOf(v.Quorum, board.Rules), v.ByGroup.Where(g => g.Value.Values.Sum() > 0)

@@ -1,3 +1,4 @@
+using Forum.Domain.ActionPlans;
 using Forum.Domain.Forums;
 using Forum.Domain.Forums.Standards;
 using Forum.Host.Forums.Public;
@@ -27,7 +28,12 @@ public static class OgpReportSource
                 published ? m.Attendance : new Dictionary<StakeholderGroup, int>(), published ? m.SpeakingSeconds : null,
                 published ? m.Decisions.Sum(d => d.NotFollowed) : 0, published ? m.Decisions.Sum(d => d.Answered) : 0,
                 published, minutes?.PublishedAt,
-                published ? new EvidenceLink($"Signed minutes of {m.Title}", PublicSources.MinutesPdfOf(minutes!.Id)) : null);
+                published ? new EvidenceLink($"Signed minutes of {m.Title}", PublicSources.MinutesPdfOf(minutes!.Id)) : null)
+            {
+                EndedAt = m.ClosedAt,
+                // The agenda is public with the minutes, as on the public page.
+                LinkedCommitments = published ? m.LinkedCommitments : [],
+            };
         });
         var past = s.Record.PastMeetings.Select(p => new MeetingFacts(p.PastMeetingId, MeetingKind.PastMeeting, p.Title, Midnight(p.HeldOn), true,
             p.Attendance, null, 0, 0, p.Minutes is not null, p.MinutesPublishedOn is { } on ? Midnight(on) : null,
@@ -42,7 +48,18 @@ public static class OgpReportSource
                 p.MinutesPublishedOn is { } on ? Midnight(on) : p.RecordedAt, $"Minutes of {p.Title}",
                 new EvidenceLink($"Minutes of {p.Title}", PublicSources.MinutesFileOf(forumId, p.PastMeetingId)))))
             .OrderBy(u => u.At).ToList();
-        return new ForumFacts(forumId, s.Roster.Name, s.Record.EstablishedAt, s.Record.RulesSetAt, [.. sessions, .. past], updates, page);
+        var plans = s.ActionPlans.Select(p =>
+        {
+            var proposals = s.Proposals.Where(x => x.ActionPlanId == p.Id).ToList();
+            return new PlanFacts(p.Id, p.Title, p.Status != ActionPlanStatus.Open, p.AdoptedAt, proposals.Count, proposals.Count(x => x.Response is not null),
+                new EvidenceLink($"Proposals to {p.Title} and their responses", PublicSources.ProposalsOf(p.Id)));
+        }).ToList();
+        var commitments = s.Commitments.Select(c => new CommitmentFacts(c.Id, c.Terms.Title, c.Adoption?.At,
+            [.. c.Reports.Select(r => r.At), .. c.Assessments.Select(a => a.At)])).ToList();
+        return new ForumFacts(forumId, s.Roster.Name, s.Record.EstablishedAt, s.Record.RulesSetAt, [.. sessions, .. past], updates, page)
+        {
+            ActionPlans = plans, Commitments = commitments,
+        };
     }
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

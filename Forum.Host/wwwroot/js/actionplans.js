@@ -3,6 +3,7 @@
 import { get, Problem } from './api.js';
 import { t } from './i18n.js';
 import { el, label } from './ui.js';
+import { svg } from './charts.js';
 
 export const completions = ['NoEvidence', 'NotStarted', 'Limited', 'Substantial', 'Complete'];
 export const outcomes = ['Adopted', 'Merged', 'NotAdopted', 'Deferred'];
@@ -36,13 +37,6 @@ export function gapText(gap) {
   return gap > 0 ? t('plan.gapGovernmentAhead', { steps: gap }) : t('plan.gapCivilSocietyAhead', { steps: -gap });
 }
 
-const svgNs = 'http://www.w3.org/2000/svg';
-function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(svgNs, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return node;
-}
 
 /**
  * Per commitment, two bars on the IRM scale (government, civil society) and the gap between them. The figure is an image

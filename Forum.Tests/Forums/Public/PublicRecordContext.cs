@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Forum.Domain.ActionPlans;
 using Forum.Domain.Forums;
 using Forum.Domain.Minutes;
 using Forum.Domain.Sessions;
@@ -54,7 +55,8 @@ public abstract class PublicRecordContext(AppFixture fixture) : IntegrationConte
 
     /// <summary>A held session: who checked in by group, floor time, a decision with reservations partly answered, minutes published when asked.</summary>
     protected async Task<Guid> ArrangeSession(ArrangedForum f, DateTimeOffset held, int gov, int cso, int other = 0, double govSeconds = 0,
-        double csoSeconds = 0, int reservations = 0, int answered = 0, DateTimeOffset? published = null, string? title = null, bool close = true)
+        double csoSeconds = 0, int reservations = 0, int answered = 0, DateTimeOffset? published = null, string? title = null, bool close = true,
+        (Guid ActionPlanId, Guid CommitmentId)? linked = null)
     {
         var sessionId = Guid.CreateVersion7();
         var item = Guid.CreateVersion7();
@@ -66,6 +68,7 @@ public abstract class PublicRecordContext(AppFixture fixture) : IntegrationConte
             new AgendaItemAdded(sessionId, item, "Commitment 2: open contracting", "", ItemKind.Decision, "Ministry", 30, By, held.AddDays(-9)),
             new SessionOpened(sessionId, voting, ForumRules.Default, [], By, held),
         };
+        if (linked is { } l) events.Insert(2, new AgendaItemLinked(sessionId, item, l.ActionPlanId, l.CommitmentId, null, By, held.AddDays(-9)));
         var t = held;
         void CheckIn(IEnumerable<Guid> ids, StakeholderGroup group) =>
             events.AddRange(ids.Select(m => new ParticipantCheckedIn(sessionId, m, "", group, MemberRole.Member, Presence.InRoom, null, t = t.AddMinutes(1))));
@@ -121,6 +124,45 @@ public abstract class PublicRecordContext(AppFixture fixture) : IntegrationConte
     protected Task<JsonElement> RecordPast(Guid forumId, DateTimeOffset heldOn, string title, int gov, int cso, int other = 0, bool file = true) =>
         RecordPast(forumId, PastMeetingForm(DateOnly.FromDateTime(heldOn.UtcDateTime), title, gov, cso, other,
             file ? ("minutes.pdf", PdfBytes(title), "application/pdf") : null));
+
+    /// <summary>
+    /// An action plan opened at <paramref name="opened"/>: <paramref name="proposals"/> proposals, the first
+    /// <paramref name="answered"/> answered, one commitment, adopted with the plan a month later.
+    /// </summary>
+    protected async Task<(Guid PlanId, Guid CommitmentId)> ArrangeActionPlan(ArrangedForum f, string title, DateTimeOffset opened, int proposals, int answered)
+    {
+        var planId = Guid.CreateVersion7();
+        var commitmentId = Guid.CreateVersion7();
+        var adopted = opened.AddMonths(1);
+        var day = DateOnly.FromDateTime(opened.UtcDateTime);
+        await using var session = Store.LightweightSession();
+        session.Events.StartStream<Forum.Domain.ActionPlans.ActionPlanState>(planId,
+            new ActionPlanOpened(planId, f.Id, title, day, day.AddYears(2), day.AddDays(14), By, opened),
+            new CommitmentAddedToPlan(planId, commitmentId, 1, By, opened.AddDays(20)),
+            new ActionPlanAdopted(planId, [commitmentId], Guid.CreateVersion7(), adopted));
+        session.Events.StartStream<Forum.Domain.ActionPlans.CommitmentState>(commitmentId,
+            new CommitmentDrafted(commitmentId, planId, f.Id, 1, new CommitmentTerms("Open contracting", "Opaque tenders", "Publish every contract", "Open data",
+                [OgpValue.Transparency], "Ministry of Finance", [], day, day.AddYears(2), []), By, opened.AddDays(20)),
+            new CommitmentAdopted(commitmentId, planId, Guid.CreateVersion7(), Guid.CreateVersion7(), Outcome.ConsensusReached, By, adopted));
+        for (var i = 0; i < proposals; i++)
+        {
+            var proposalId = Guid.CreateVersion7();
+            var events = new List<object> { new ProposalSubmitted(proposalId, planId, f.Id, $"Proposal {i + 1}", "Problem", "Solution", null, By, null, opened.AddDays(i + 1)) };
+            if (i < answered) events.Add(new ProposalAnswered(proposalId, planId, ProposalOutcome.NotAdopted, "Out of the plan's scope.", null, By, opened.AddDays(16)));
+            session.Events.StartStream<Forum.Domain.ActionPlans.ProposalState>(proposalId, events);
+        }
+        await session.SaveChangesAsync();
+        return (planId, commitmentId);
+    }
+
+    /// <summary>Progress on a commitment reported at a given moment (a reporter, while the forum sat).</summary>
+    protected async Task ReportProgress(Guid planId, Guid commitmentId, DateTimeOffset at)
+    {
+        await using var session = Store.LightweightSession();
+        session.Events.Append(commitmentId, new ProgressReported(commitmentId, planId, Guid.CreateVersion7(), null, Completion.Limited, "Tender portal live.", [],
+            Guid.CreateVersion7(), "Official 1", By, at));
+        await session.SaveChangesAsync();
+    }
 
     protected static byte[] PdfBytes(string text) => System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4\n% {text}\n%%EOF\n");
 }

@@ -96,7 +96,8 @@ public class OgpStandardsTests
             Past(first.AddMonths(20)), Past(first.AddMonths(25))]), Now);
         report.FoundedAt.ShouldBe(first);
         Row(report, "mr-1.1-meetings").Status.ShouldBe(RequirementStatus.Met);
-        Row(report, "mr-5.1").Details.Sum(d => d.Value).ShouldBe(6);
+        // Past meetings say nothing of commitments: MR 5.1 waits for an adopted one.
+        Row(report, "mr-5.1").Status.ShouldBe(RequirementStatus.Pending);
     }
 
     [Fact]
@@ -215,5 +216,84 @@ public class OgpStandardsTests
         Row(report, "mr-5.1").Status.ShouldBe(RequirementStatus.Pending);
         report.Rows.Select(r => r.Id).ShouldBe(["mr-1.1-meetings", "mr-1.1-both-groups", "mr-1.1-rules", "mr-2.2", "standard-4-objections",
             "standard-4-proposals", "mr-5.1", "parity-attendance", "parity-speaking", "minutes-timely"]);
+    }
+
+    private static PlanFacts Plan(string title, bool adopted, int received, int answered) =>
+        new(Guid.NewGuid(), title, adopted, adopted ? Now.AddMonths(-10) : null, received, answered, new EvidenceLink("proposals", $"/api/action-plans/{title}/proposals"));
+
+    [Fact]
+    public void Given_an_adopted_plan_with_a_proposal_unanswered_When_reported_Then_Standard_4_proposals_not_met_naming_it()
+    {
+        var facts = Forum(Now.AddMonths(-24), []) with { ActionPlans = [Plan("NAP 2025–2027", true, 4, 3), Plan("NAP 2027–2029", false, 2, 0)] };
+        var row = Row(OgpStandards.Report(facts, Now), "standard-4-proposals");
+        row.Status.ShouldBe(RequirementStatus.NotMet);
+        Figure(row, "received").ShouldBe(6);
+        Figure(row, "answered").ShouldBe(3);
+        Figure(row, "answeredShare").ShouldBe(0.5);
+        Figure(row, "unansweredInAdoptedPlans").ShouldBe(1);
+        // The plan still being co-created is counted, not yet judged.
+        row.Details.Select(d => (d.Subject, d.Met)).ShouldBe([("NAP 2025–2027", (bool?)false), ("NAP 2027–2029", null)]);
+        row.Summary.ShouldContain("NAP 2025–2027 (1)");
+    }
+
+    [Fact]
+    public void Given_every_proposal_of_the_adopted_plans_answered_When_reported_Then_Standard_4_proposals_met_and_without_a_plan_pending()
+    {
+        var facts = Forum(Now.AddMonths(-24), []) with { ActionPlans = [Plan("NAP 1", true, 5, 5), Plan("NAP 2", true, 2, 2), Plan("NAP 3", false, 3, 1)] };
+        var row = Row(OgpStandards.Report(facts, Now), "standard-4-proposals");
+        row.Status.ShouldBe(RequirementStatus.Met);
+        Figure(row, "answeredShare").ShouldBe(0.8);
+        Row(OgpStandards.Report(facts with { ActionPlans = [Plan("NAP 3", false, 3, 1)] }, Now), "standard-4-proposals").Status.ShouldBe(RequirementStatus.Pending);
+        Row(OgpStandards.Report(facts with { ActionPlans = [] }, Now), "standard-4-proposals").Status.ShouldBe(RequirementStatus.Pending);
+    }
+
+    private static MeetingFacts Reviewing(DateTimeOffset at, params Guid[] commitments) =>
+        Session(at, published: at.AddDays(7)) with { EndedAt = at.AddHours(2), LinkedCommitments = commitments };
+
+    [Fact]
+    public void Given_two_years_of_implementation_with_two_reviewing_meetings_in_each_When_reported_Then_MR_5_1_met()
+    {
+        var c = Guid.NewGuid();
+        var adopted = Now.AddMonths(-24);
+        var progressDuring = Now.AddMonths(-3).AddHours(1);
+        var facts = Forum(Now.AddMonths(-30), [
+            Reviewing(Now.AddMonths(-20), c), Reviewing(Now.AddMonths(-14), c),
+            Reviewing(Now.AddMonths(-9), c),
+            // No item about the commitment, but its progress was reported while the forum sat.
+            Reviewing(Now.AddMonths(-3)),
+            // A session on something else, and one before the commitment was adopted: neither reviews implementation.
+            Reviewing(Now.AddMonths(-6)), Reviewing(Now.AddMonths(-25), c),
+        ]) with { Commitments = [new CommitmentFacts(c, "Open contracting", adopted, [progressDuring, Now.AddMonths(-1)])] };
+        var row = Row(OgpStandards.Report(facts, Now), "mr-5.1");
+        row.Status.ShouldBe(RequirementStatus.Met);
+        Figure(row, "implementationMeetings").ShouldBe(4);
+        row.Details.Select(d => (d.Value, d.Met)).ShouldBe([(2.0, (bool?)true), (2.0, true)]);
+    }
+
+    [Fact]
+    public void Given_a_year_with_one_reviewing_meeting_When_reported_Then_MR_5_1_not_met_for_that_year()
+    {
+        var c = Guid.NewGuid();
+        var facts = Forum(Now.AddMonths(-30), [
+            Reviewing(Now.AddMonths(-20), c), Reviewing(Now.AddMonths(-14), c), Reviewing(Now.AddMonths(-5), c),
+            // Linked to the commitment, adopted in this very meeting: co-creation, not yet implementation.
+            Reviewing(Now.AddMonths(-2), Guid.Empty),
+        ]) with { Commitments = [new CommitmentFacts(c, "Open contracting", Now.AddMonths(-24), []), new CommitmentFacts(Guid.Empty, "Later", Now.AddMonths(-2).AddHours(1), [])] };
+        var row = Row(OgpStandards.Report(facts, Now), "mr-5.1");
+        row.Status.ShouldBe(RequirementStatus.NotMet);
+        Figure(row, "implementationMeetings").ShouldBe(3);
+        Figure(row, "periodsShort").ShouldBe(1);
+        row.Details.Select(d => (d.Value, d.Met)).ShouldBe([(1.0, (bool?)false), (2.0, true)]);
+        row.Summary.ShouldContain("fewer than 2");
+    }
+
+    [Fact]
+    public void Given_implementation_younger_than_six_months_When_reported_Then_MR_5_1_pending()
+    {
+        var c = Guid.NewGuid();
+        var facts = Forum(Now.AddMonths(-12), [Reviewing(Now.AddMonths(-1), c)]) with { Commitments = [new CommitmentFacts(c, "C", Now.AddMonths(-4), [])] };
+        var row = Row(OgpStandards.Report(facts, Now), "mr-5.1");
+        row.Status.ShouldBe(RequirementStatus.Pending);
+        Figure(row, "implementationMeetings").ShouldBe(1);
     }
 }

@@ -21,7 +21,8 @@ function draw(board, change, context) {
   const forum = context.forum;
   const me = forum?.yourMemberId;
   document.title = board.title;
-  render($('#heading'), view.heading(board));
+  render($('#heading'), view.heading(board), board.status === 'Open' || board.status === 'Closed'
+    ? el('p', { class: 'row' }, el('a', { href: `/sessions/${sessionId}/replay`, id: 'replay-link' }, t('replay.link'))) : null);
   render($('#current'), view.current(board));
   render($('#check-in'), view.checkIn(board, forum, $('#position-alert')));
   render($('#floor'), view.floor(board), board.floor && board.floor.memberId === me ? el('p', { class: 'note' }, t('session.youHaveFloor')) : null);
