@@ -16,21 +16,19 @@ public class FailoverTests(TwoHostsFixture fixture, ITestOutputHelper output) : 
     [Fact]
     public async Task Work_that_runs_once_in_the_cluster_runs_on_one_host_at_a_time_and_the_other_takes_over_when_it_stops()
     {
-        // Wolverine's leader, and with it the durability agent and any async projection or subscription (ADR 0019).
-        // Settled: right after a restart the agent may still sit on the former leader until the new one reassigns it.
+        // Wolverine's leader hands out the work that runs once in the cluster (the durability agent, and any async
+        // projection or subscription: ADR 0019) to one node, itself or another. Settled: one leader, one node running it.
         var both = await Nodes(n => n.Count == 2 && n.Values.Count(IsLeader) == 1 && n.Values.Count(RunsDurability) == 1
-                                    && n.Values.Where(IsLeader).All(RunsDurability)
                                     && A.NodeId is { } a && B.NodeId is { } b && n.ContainsKey(a) && n.ContainsKey(b));
-        var leader = IsLeader(both[A.NodeId!.Value]) ? A : B;
-        var other = leader == A ? B : A;
-        RunsDurability(both[leader.NodeId!.Value]).ShouldBeTrue("the leader runs the durability agent");
-        RunsDurability(both[other.NodeId!.Value]).ShouldBeFalse();
+        var running = RunsDurability(both[A.NodeId!.Value]) ? A : B;
+        var other = running == A ? B : A;
+        RunsDurability(both[other.NodeId!.Value]).ShouldBeFalse("the agent runs on one host only");
 
         var stopping = Stopwatch.StartNew();
-        await leader.Stop();
+        await running.Stop();
         var after = await Nodes(n => n.Count == 1 && n.Values.Count(IsLeader) == 1 && RunsDurability(n.Values.Single()));
         after.Keys.Single().ShouldBe(other.NodeId.Value);
-        output.WriteLine($"host {other.Name} leads {stopping.Elapsed.TotalSeconds:F1} s after host {leader.Name} was told to stop");
+        output.WriteLine($"host {other.Name} leads and runs the durability agent {stopping.Elapsed.TotalSeconds:F1} s after host {running.Name} was told to stop");
     }
 
     [Fact]
