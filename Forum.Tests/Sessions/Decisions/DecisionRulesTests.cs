@@ -1,12 +1,8 @@
-using Forum.Domain.Common;
-using Forum.Domain.Forums;
-using Forum.Domain.Sessions;
 using Forum.Domain.Sessions.Decisions;
 using Forum.Domain.Sessions.Positions;
 using Forum.Domain.Sessions.RunningTheRoom;
 using Forum.Domain.Sessions.Scheduling;
 using Forum.Domain.Sessions.Voting;
-using Forum.Tests.Support;
 
 namespace Forum.Tests.Sessions.Decisions;
 
