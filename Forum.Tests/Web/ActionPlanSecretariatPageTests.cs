@@ -26,7 +26,7 @@ public class ActionPlanSecretariatPageTests(BrowserFixture fixture) : WebWorldCo
         {
             title = CommitmentTitle, problem = "Shell companies hide who owns them.", description = "A public register of beneficial owners.",
             solution = "Journalists and banks can see who owns a company.", values = new[] { "Transparency" }, leadInstitution = "Ministry of Justice",
-            supportingActors = new[] { new { name = "Transparency Georgia", group = "CivilSociety" } },
+            supportingActors = new[] { new { name = "Transparency Georgia", group = "CivilSociety" }, new { name = "https://opendata.example.org/beneficial-ownership-coalition", group = "CivilSociety" } },
             startsOn = Today.AddDays(-20), endsOn = Today.AddDays(600), reporterMemberIds = new[] { w.Chair.MemberId },
         })).GetProperty("commitmentId").GetString()!;
         var milestone = (await Post(w.Secretariat, $"/api/commitments/{commitment}/milestones", new
@@ -91,7 +91,8 @@ public class ActionPlanSecretariatPageTests(BrowserFixture fixture) : WebWorldCo
         await Post(w.Nino.Token, $"/api/action-plans/{plan}/proposals", new
         {
             title = "Publish who owns companies, with the full chain of ownership through every intermediate company",
-            problem = "Shell companies hide their owners.", solution = "A public register of beneficial owners as open data.",
+            problem = "Shell companies hide their owners.",
+            solution = "A public register of beneficial owners as open data, like https://data.gov.example/registers/beneficial-ownership/2026/full-export-with-history.csv",
         });
 
         // The timeline's labels keep a readable size however wide the window is (the SVG once scaled its text with its width).
@@ -101,6 +102,7 @@ public class ActionPlanSecretariatPageTests(BrowserFixture fixture) : WebWorldCo
         wide.SvgWidth.ShouldBeGreaterThan(1000);
         wide.Height.ShouldBeInRange(10, 20, $"label {wide.Height} px high at 1,400 px");
         wide.FontSize.ShouldBe("12px");
+        await Screenshot(sec, "action-plan-wide");
 
         // On a phone: the labels stay as they are, and none of the plan's pages scrolls sideways, with the secretariat's forms shown.
         var phone = await SignedIn(WebWorld.SecretariatEmail, $"/action-plans/{plan}", phone: true);
@@ -115,6 +117,13 @@ public class ActionPlanSecretariatPageTests(BrowserFixture fixture) : WebWorldCo
         await Expect(phone.Locator("#amend-form form")).ToBeVisibleAsync();
         (await NoSidewaysScroll(phone)).ShouldBeTrue("the commitment scrolls sideways at 390 px");
         await Screenshot(phone, "commitment-secretariat-phone");
+        await phone.GotoAsync($"/commitments/{commitment}?lang=ka");
+        await Expect(phone.Locator("#amend-form form")).ToBeVisibleAsync();
+        (await NoSidewaysScroll(phone)).ShouldBeTrue("the commitment scrolls sideways at 390 px in Georgian");
+        await phone.GotoAsync($"/action-plans/{plan}/proposals");
+        await Expect(phone.Locator(".proposal-entry .answer-form")).ToBeVisibleAsync();
+        (await NoSidewaysScroll(phone)).ShouldBeTrue("the proposals scroll sideways at 390 px in Georgian");
+        await Screenshot(phone, "proposals-secretariat-phone-ka");
 
         // A second secretariat window, in Ukrainian, still shows the button after the plan is closed in the first.
         var secUk = await SignedIn(WebWorld.SecretariatEmail, $"/action-plans/{plan}?lang=uk");
