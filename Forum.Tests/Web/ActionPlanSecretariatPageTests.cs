@@ -79,7 +79,7 @@ public class ActionPlanSecretariatPageTests(BrowserFixture fixture) : WebWorldCo
 
         // The owner, who may not link, has no such list; her own action point now leads to the commitment.
         var ani = await SignedIn(w.Ani.Email, "/action-points");
-        await Expect(ani.Locator("[data-action-point] a[href='/commitments/" + commitment + "']")).ToBeVisibleAsync();
+        await Expect(ani.Locator("#points [data-action-point] a[href='/commitments/" + commitment + "']")).ToHaveTextAsync($"1. {CommitmentTitle}");
         await Expect(ani.Locator("#link-card")).ToBeHiddenAsync();
     }
 

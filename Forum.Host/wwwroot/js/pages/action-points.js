@@ -4,6 +4,8 @@ import { get, post, put, signInIfNeeded } from '../api.js';
 import { t } from '../i18n.js';
 import { $, el, render, showProblem, note, busy } from '../ui.js';
 
+const numbered = (c) => `${c.number}. ${c.title}`;
+
 function point(p) {
   const alert = el('div', { class: 'alert', role: 'alert' });
   const noteInput = el('input', { type: 'text', id: `n-${p.actionPointId}` });
@@ -23,11 +25,9 @@ function point(p) {
     p.done ? el('span', { class: 'badge' }, t('actionPoints.done'))
       : p.overdue ? el('span', { class: 'badge overdue' }, t('actionPoints.overdueBy', { n: p.daysOverdue })) : null, el('br'),
     el('span', { class: 'meta' }, t('actionPoints.due', { date: p.due }), ' · ', el('a', { href: `/sessions/${p.sessionId}` }, t('actionPoints.session')),
-      p.commitmentId ? [' · ', el('a', { href: `/commitments/${p.commitmentId}` }, t('actionPoints.commitment'))] : null),
+      p.commitmentId ? [' · ', el('a', { href: `/commitments/${p.commitmentId}` }, p.commitment ? numbered(p.commitment) : t('actionPoints.commitment'))] : null),
     p.done ? (p.completionNote ? el('p', { class: 'muted' }, p.completionNote) : null) : form);
 }
-
-const numbered = (c) => `${c.number}. ${c.title}`;
 
 /** One of the forum's action points: what it is linked to now, and the form that links it (commitment, then milestone). */
 function linkable(p, commitments) {
