@@ -50,9 +50,7 @@ public sealed class SessionHub(IQuerySession session, StateCache cache, TokenCon
         // Join the group first, then read: any push after this read either overlaps it (applied idempotently) or follows it.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
         // Light (ADR 0013): the board, the positions on the item in front of the room, and the caller's own attendance.
-        var board = (await SessionBoards.ForJoin(session, sessionId))!;
-        if (forum.MemberByEmail(actor.Email) is { } me && await session.LoadAsync<BoardAttendee>(BoardKeys.Attendee(sessionId, me.MemberId)) is { Present: true } here)
-            board.Attendees[me.MemberId] = here;
+        var board = (await SessionBoards.ForJoin(session, sessionId, state.CurrentItemId, forum.MemberByEmail(actor.Email)?.MemberId))!;
         return new JoinResult(sessionId, board.Version, board);
     }
 
