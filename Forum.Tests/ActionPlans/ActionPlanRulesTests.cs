@@ -430,6 +430,18 @@ public class ActionPlanRulesTests
             .ShouldBe([new ActionPointLinked(Ap, C, M1, Admin.AccountId, Now)]);
 
     [Fact]
+    public void Given_a_forum_When_the_secretariat_asks_for_its_action_points_to_link_Then_allowed() =>
+        ActionPointRules.MayLink(Forum, Admin).ShouldBeNull();
+
+    [Fact]
+    public void Given_a_forum_When_a_member_asks_for_its_action_points_to_link_Then_secretariat_only()
+    {
+        var refusal = ActionPointRules.MayLink(Forum, As(Reporter)).ShouldNotBeNull();
+        refusal.Kind.ShouldBe(RejectionKind.Forbidden);
+        refusal.Rule.ShouldBe("secretariat-only");
+    }
+
+    [Fact]
     public void Given_an_action_point_When_linked_to_a_milestone_of_another_commitment_Then_refused() =>
         Rejected(ActionPointRules.Link(Forum, Assigned, null, new LinkActionPoint(C, Guid.NewGuid()), CommitmentOf(Milestone), Admin, Now),
             RejectionKind.Invalid, "milestone-of-this-commitment");

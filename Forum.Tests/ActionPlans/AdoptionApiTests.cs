@@ -41,6 +41,15 @@ public class AdoptionApiTests(ApiFixture fixture) : ActionPlanContext(fixture)
         (await EventCount()).ShouldBe(before);
 
         await Send(w.Secretariat, s => s.Put.Json(new { commitmentId = commitment, milestoneId = milestone }).ToUrl($"/api/action-points/{pointId}/link"), 204);
+        // The secretariat's list of the forum's action points shows the link and the commitments to choose from; a member's is empty.
+        var forumPoints = (await GetJson(w.Secretariat, "/api/me/forum-action-points")).EnumerateArray().ShouldHaveSingleItem();
+        var listed = forumPoints.GetProperty("actionPoints").EnumerateArray().ShouldHaveSingleItem();
+        listed.GetProperty("actionPointId").GetGuid().ShouldBe(pointId);
+        listed.GetProperty("milestoneId").GetGuid().ShouldBe(milestone);
+        var choice = forumPoints.GetProperty("commitments").EnumerateArray().ShouldHaveSingleItem();
+        choice.GetProperty("commitmentId").GetGuid().ShouldBe(commitment);
+        choice.GetProperty("milestones")[0].GetProperty("milestoneId").GetGuid().ShouldBe(milestone);
+        (await GetJson(w.Reporter.Token, "/api/me/forum-action-points")).GetArrayLength().ShouldBe(0);
         await Send(w.Reporter.Token, s => s.Post.Json(new { note = "Published on the portal" }).ToUrl($"/api/action-points/{pointId}/complete"), 204);
         ShouldBeProblem(await PostJson(w.Reporter.Token, $"/api/action-points/{pointId}/complete", new { }, 409), 409, "action-point-completed");
         var done = (await GetJson(w.Reporter.Token, "/api/me/action-points")).GetProperty("actionPoints")[0];

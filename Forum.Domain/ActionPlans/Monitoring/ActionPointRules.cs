@@ -21,11 +21,14 @@ public static class ActionPointRules
         return Verdict.Accept(new ActionPointCompleted(assigned.ActionPointId, c.Note?.Trim() ?? "", actor.AccountId, now));
     }
 
+    /// <summary>Who links a forum's action points to its plans (and so sees them all): the secretariat.</summary>
+    public static Rejection? MayLink(ForumState forum, Actor? actor) => ActionPlanRules.Secretariat(forum, actor, "link action points");
+
     /// <param name="commitment">The commitment <c>commitmentId</c> named, or null when it does not exist.</param>
     public static Verdict Link(ForumState forum, ActionPointAssigned assigned, ActionPointState? state, LinkActionPoint c, CommitmentState? commitment,
         Actor? actor, DateTimeOffset now)
     {
-        if (ActionPlanRules.Secretariat(forum, actor, "link action points") is { } denied) return denied;
+        if (MayLink(forum, actor) is { } denied) return denied;
         if (Input.Id("commitmentId", c.CommitmentId) is { } bad) return bad;
         if (commitment is null || commitment.ForumId != forum.Id)
             return Rejection.Invalid("commitmentId", "commitment-not-found", $"'{forum.Name}' has no commitment {c.CommitmentId}.");

@@ -44,9 +44,12 @@ public static class MyActionPointsEndpoint
         foreach (var f in forums)
             if (await cache.Forum(store, f.Id) is { } forum && forum.MemberByEmail(actor.Email) is { } me) memberIds.Add(me.MemberId);
         var points = memberIds.Count == 0 ? [] : await store.Query<ActionPointView>().Where(p => memberIds.Contains(p.OwnerMemberId)).ToListAsync();
+        var linked = points.Where(p => p.CommitmentId is not null).Select(p => p.CommitmentId!.Value).Distinct().ToArray();
+        var commitments = linked.Length == 0 ? new Dictionary<Guid, CommitmentRow>() : (await store.LoadManyAsync<CommitmentRow>(linked)).ToDictionary(r => r.Id);
         var mine = points.OrderBy(p => p.CompletedAt is not null).ThenBy(p => p.Assigned.Due).Select(p => new
         {
             actionPointId = p.Id, p.Assigned.SessionId, p.Assigned.ItemId, p.Assigned.Description, p.Assigned.Due, p.CommitmentId, p.MilestoneId,
+            commitment = p.CommitmentId is { } c && commitments.TryGetValue(c, out var row) ? new { row.Number, row.Title } : null,
             done = p.CompletedAt is not null, p.CompletedAt, p.CompletionNote,
             overdue = p.CompletedAt is null && p.Assigned.Due < today, daysOverdue = p.CompletedAt is null && p.Assigned.Due < today ? today.DayNumber - p.Assigned.Due.DayNumber : 0,
         }).ToList();

@@ -39,25 +39,33 @@ export function gapText(gap) {
 
 
 /**
+ * The drawings below have no viewBox: x runs in percent of the real width and y in CSS px, so the text keeps its CSS size
+ * (12 px) on a phone and on a wide screen alike, where a scaled viewBox grew it with the window. A label longer than a phone
+ * line is cut with an ellipsis; the list beside each drawing has it whole.
+ */
+const pct = (n) => `${n.toFixed(2)}%`;
+const short = (text, n = 46) => (text.length > n ? text.slice(0, n - 1) + '…' : text);
+
+/**
  * Per commitment, two bars on the IRM scale (government, civil society) and the gap between them. The figure is an image
  * with a text alternative; the numbers are in the list beside it for a screen reader.
  */
 export function progressChart(commitments) {
   if (!commitments.length) return el('p', { class: 'muted' }, t('plan.noCommitments'));
-  const rowH = 64, left = 4, width = 400, scaleW = width - left - 4, top = 24;
+  const rowH = 64, left = 1, scaleW = 98, top = 24;
   const x = (r) => left + (scaleW * r) / 3;
   const height = top + rowH * commitments.length + 8;
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-title', class: 'chart' },
+  const chart = svg('svg', { width: '100%', height, role: 'img', 'aria-labelledby': 'chart-title', class: 'chart' },
     svg('title', { id: 'chart-title' }, t('plan.chartTitle')),
-    [1, 2, 3].map((r) => svg('line', { x1: x(r), x2: x(r), y1: top - 6, y2: height - 8, class: 'grid-line' })),
-    ['NotStarted', 'Limited', 'Substantial', 'Complete'].map((c, i) => svg('text', { x: x(i), y: 14, 'text-anchor': i === 0 ? 'start' : i === 3 ? 'end' : 'middle', class: 'axis' }, label('completion', c))),
+    [1, 2, 3].map((r) => svg('line', { x1: pct(x(r)), x2: pct(x(r)), y1: top - 6, y2: height - 8, class: 'grid-line' })),
+    ['NotStarted', 'Limited', 'Substantial', 'Complete'].map((c, i) => svg('text', { x: pct(x(i)), y: 14, 'text-anchor': i === 0 ? 'start' : i === 3 ? 'end' : 'middle', class: 'axis' }, label('completion', c))),
     commitments.map((c, i) => {
       const y = top + i * rowH;
       const gov = c.government ? rank(c.government.level) : null, cso = c.civilSociety ? rank(c.civilSociety.level) : null;
-      const bar = (value, dy, cls) => value === null ? null : svg('rect', { x: left, y: y + dy, width: Math.max(4, x(value) - left), height: 14, class: cls, rx: 2 });
-      const gap = c.gap ? svg('line', { x1: x(Math.min(gov, cso)), x2: x(Math.max(gov, cso)), y1: y + 50, y2: y + 50, class: 'gap-line' }) : null;
+      const bar = (value, dy, cls) => value === null ? null : svg('rect', { x: pct(left), y: y + dy, width: pct(Math.max(1, x(value) - left)), height: 14, class: cls, rx: 2 });
+      const gap = c.gap ? svg('line', { x1: pct(x(Math.min(gov, cso))), x2: pct(x(Math.max(gov, cso))), y1: y + 50, y2: y + 50, class: 'gap-line' }) : null;
       return svg('g', { 'data-commitment': c.commitmentId },
-        svg('text', { x: left, y: y + 10, class: 'label' }, `${c.number}. ${c.title}`.slice(0, 60)),
+        svg('text', { x: pct(left), y: y + 10, class: 'label' }, short(`${c.number}. ${c.title}`)),
         bar(gov, 16, 'bar-government'), bar(cso, 32, 'bar-civil-society'), gap);
     }));
   const legend = el('p', { class: 'legend' },
@@ -76,19 +84,19 @@ export function timeline(startsOn, endsOn, commitments, today = new Date().toISO
   const milestones = commitments.flatMap((c) => c.milestones.map((m) => ({ ...m, number: c.number })));
   if (!milestones.length) return el('p', { class: 'muted' }, t('plan.noMilestones'));
   const t0 = Date.parse(startsOn), t1 = Math.max(Date.parse(endsOn), t0 + 86400000);
-  const width = 400, left = 4, right = 4, rowH = 34, top = 34;
-  const x = (d) => left + ((width - left - right) * Math.min(Math.max(Date.parse(d) - t0, 0), t1 - t0)) / (t1 - t0);
+  const left = 1, right = 1, rowH = 34, top = 34;
+  const x = (d) => left + ((100 - left - right) * Math.min(Math.max(Date.parse(d) - t0, 0), t1 - t0)) / (t1 - t0);
   const height = top + rowH * milestones.length + 8;
-  const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-labelledby': 'timeline-title', class: 'chart timeline' },
+  const chart = svg('svg', { width: '100%', height, role: 'img', 'aria-labelledby': 'timeline-title', class: 'chart timeline' },
     svg('title', { id: 'timeline-title' }, t('plan.timelineTitle')),
-    svg('text', { x: left, y: 12, class: 'axis' }, startsOn), svg('text', { x: width - right, y: 12, 'text-anchor': 'end', class: 'axis' }, endsOn),
-    svg('line', { x1: x(today), x2: x(today), y1: 16, y2: height - 4, class: 'today' }),
-    svg('text', { x: x(today), y: 24, 'text-anchor': 'middle', class: 'axis' }, t('plan.today')),
+    svg('text', { x: pct(left), y: 12, class: 'axis' }, startsOn), svg('text', { x: pct(100 - right), y: 12, 'text-anchor': 'end', class: 'axis' }, endsOn),
+    svg('line', { x1: pct(x(today)), x2: pct(x(today)), y1: 16, y2: height - 4, class: 'today' }),
+    svg('text', { x: pct(x(today)), y: 24, 'text-anchor': 'middle', class: 'axis' }, t('plan.today')),
     milestones.map((m, i) => {
       const y = top + i * rowH;
       return svg('g', { class: m.overdue ? 'milestone overdue' : 'milestone', 'data-milestone': m.milestoneId },
-        svg('text', { x: left, y: y + 10, class: 'label' }, `${m.number}. ${m.title}${m.overdue ? ' — ' + t('plan.overdue') : ''}`.slice(0, 60)),
-        svg('rect', { x: x(m.startsOn), y: y + 15, width: Math.max(4, x(m.endsOn) - x(m.startsOn)), height: 12, rx: 2 }));
+        svg('text', { x: pct(left), y: y + 10, class: 'label' }, short(`${m.number}. ${m.title}`, m.overdue ? 34 : 46) + (m.overdue ? ' — ' + t('plan.overdue') : '')),
+        svg('rect', { x: pct(x(m.startsOn)), y: y + 15, width: pct(Math.max(0.5, x(m.endsOn) - x(m.startsOn))), height: 12, rx: 2 }));
     }));
   const list = el('ul', { class: 'plain milestone-list' }, milestones.map((m) => el('li', { class: m.overdue ? 'overdue' : '', 'data-milestone': m.milestoneId },
     `${m.number}. ${m.title} · ${day(m.startsOn)} – ${day(m.endsOn)} · ${level(m.government)}`, m.overdue ? [' ', el('span', { class: 'badge overdue' }, t('plan.overdue'))] : null)));

@@ -1,8 +1,8 @@
 // The action plan in public (the tracker): commitments, progress by government and by civil society with the assessment
-// gap, the milestones on a timeline with what is overdue, filters; the secretariat drafts commitments here.
+// gap, the milestones on a timeline with what is overdue, filters; the secretariat drafts commitments and closes the plan here.
 import { get, post, idFromPath } from '../api.js';
 import { t } from '../i18n.js';
-import { $, el, render, showProblem, busy, badge, label } from '../ui.js';
+import { $, el, render, showProblem, busy, badge, label, confirmAction } from '../ui.js';
 import { viewer, progressChart, timeline, commitmentForm, gapText, level } from '../actionplans.js';
 
 const planId = idFromPath('action-plans');
@@ -54,8 +54,12 @@ async function load() {
       el('a', { href: `/api/action-plans/${planId}/milestones.ics` }, t('plan.ics')));
     filters();
     draw();
+    const closed = tracker.status === 'Closed';
+    // Everyone learns why the forms are gone: a closed plan's record no longer changes.
+    $('#plan-closed').hidden = !closed;
+    $('#close').hidden = !who.secretariat || closed;
     const draft = $('#draft');
-    draft.hidden = !who.secretariat || tracker.status === 'Closed';
+    draft.hidden = !who.secretariat || closed;
     if (!draft.hidden && !$('#draft-form').firstChild)
       render($('#draft-form'), commitmentForm('draft-commitment', who.forum.members, null, t('plan.draftButton'), (body, button, alert) =>
         busy(button, alert, async () => {
@@ -67,6 +71,14 @@ async function load() {
   }
 }
 
+$('#close-button').addEventListener('click', async () => {
+  showProblem($('#close-alert'), null);
+  const answer = await confirmAction({ message: t('plan.closeConfirm', { title: tracker.title }), confirm: t('plan.closeButton'), reasonLabel: t('plan.closeNote') });
+  if (answer) await busy($('#close-button'), $('#close-alert'), async () => {
+    await post(`/api/action-plans/${planId}/close`, { note: answer.reason || null });
+    await load();
+  });
+});
 $('#f-lead').addEventListener('change', draw);
 $('#f-status').addEventListener('change', draw);
 load();

@@ -119,6 +119,7 @@ async function load() {
     who ??= await viewer(c.forumId);
     // Forms act on the commitment as it is now, never on a past version.
     const live = !at && plan.status !== 'Closed';
+    $('#plan-closed').hidden = plan.status !== 'Closed';
     const me = who.me;
     const reporter = Boolean(me && c.reporters.some((r) => r.memberId === me.memberId));
     const assessor = Boolean(me && me.role === 'Member' && (me.group === 'CivilSociety' || me.group === 'Other') && !reporter);

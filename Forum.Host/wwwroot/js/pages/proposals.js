@@ -45,7 +45,7 @@ async function loadProposals() {
         p.response.commitmentId ? el('p', {}, el('a', { href: `/commitments/${p.response.commitmentId}` },
           t('proposals.intoCommitment', { commitment: commitments.has(p.response.commitmentId) ? `${commitments.get(p.response.commitmentId).number}. ${commitments.get(p.response.commitmentId).title}` : '' }))) : null)
       : el('p', { class: 'muted' }, t('proposals.awaiting')),
-    who.secretariat ? answerForm(p) : null))
+    who.secretariat && tracker.status !== 'Closed' ? answerForm(p) : null))
     : el('li', { class: 'muted' }, t('proposals.none')));
 }
 
@@ -58,6 +58,7 @@ async function load() {
     $('#plan-link').href = `/action-plans/${planId}`;
     $('#proposals-meta').textContent = tracker.proposalsOpen ? t('plans.proposalsOpenUntil', { date: tracker.proposalsCloseOn }) : t('plans.proposalsClosed');
     $('#propose').hidden = !tracker.proposalsOpen;
+    $('#plan-closed').hidden = tracker.status !== 'Closed';
     // Anyone with an account may propose; the public signs in by e-mail link and comes back here.
     const signedIn = Boolean(document.getElementById('sign-out'));
     $('#propose-form').hidden = !signedIn;
