@@ -4,7 +4,9 @@
 # baseline as separate processes on loopback ports, then the load generator; everything is stopped at the end.
 # Options go to the load generator, e.g.  bench/run.sh --sizes 200,1000 --reps 5 --duration 20
 # (see bench/Forum.Bench/BenchMain.cs), except --hosts N (default 1): N Forum hosts on the one PostgreSQL and a throwaway
-# Redis (the SignalR backplane), with the participants and their submissions dealt out to them in turn.
+# Redis (the SignalR backplane), with the participants and their submissions dealt out to them in turn, and --trace
+# hh:mm:ss: a CPU-sampling profile of Forum.Host 1 (dotnet-trace, from the repository's tool manifest) for that long from
+# the load generator's start; its top methods go to bench/results/forum-host1.top.txt.
 # Results: bench/results/<time>/summary.md and results.json.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,9 +15,13 @@ ensure_dotnet
 root=$(pwd)
 
 command="bench/run.sh${*:+ $*}"
-hosts=1; args=()
+hosts=1; trace=""; args=()
 while [ $# -gt 0 ]; do
-  if [ "$1" = "--hosts" ]; then hosts=${2:?--hosts needs a number}; shift 2; else args+=("$1"); shift; fi
+  case "$1" in
+    --hosts) hosts=${2:?--hosts needs a number}; shift 2 ;;
+    --trace) trace=${2:?--trace needs a duration, hh:mm:ss}; shift 2 ;;
+    *) args+=("$1"); shift ;;
+  esac
 done
 case "$hosts" in 1|2|3|4) ;; *) log "--hosts: 1 to 4"; exit 2 ;; esac
 
@@ -85,12 +91,29 @@ log "bare SignalR baseline pid $bare_pid on :$bare_port"
 # Host settings to try pass through the environment, e.g. Live__CoalesceMilliseconds=50 bench/run.sh ...
 host_settings=$(env | grep -E '^(Live__|Forum__)' | sort | tr '\n' ' ' | sed 's/ $//')
 join() { local IFS=,; echo "$*"; }
+trace_pid=""
+if [ -n "$trace" ]; then
+  dotnet tool restore >/dev/null || { log "dotnet tool restore failed"; exit 1; }
+  dotnet tool run dotnet-trace collect -p "${forum_pids[0]}" --profile cpu-sampling --duration "$trace" \
+    -o "$work/forum-host1.nettrace" >"$work/trace.log" 2>&1 &
+  trace_pid=$!
+  log "profiling Forum.Host 1 for $trace (dotnet-trace pid $trace_pid)"
+fi
 BENCH_COMMAND="${host_settings:+$host_settings }$command" timeout --signal=TERM 7200 \
   dotnet bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll run \
   --forum "$(join "${forum_urls[@]}")" --forum-pid "$(join "${forum_pids[@]}")" \
   --bare "http://127.0.0.1:$bare_port" --bare-pid "$bare_pid" \
   --db "$db" --schema bench --pg-pid "$pg_pid" --out "$root/bench/results" "${args[@]}"
 status=$?
+if [ -n "$trace_pid" ]; then
+  wait "$trace_pid"
+  mkdir -p "$root/bench/results"
+  cp "$work/forum-host1.nettrace" "$root/bench/results/" 2>/dev/null
+  { echo "# exclusive"; dotnet tool run dotnet-trace report "$work/forum-host1.nettrace" topN -n 40
+    echo "# inclusive"; dotnet tool run dotnet-trace report "$work/forum-host1.nettrace" topN -n 60 --inclusive
+  } >"$root/bench/results/forum-host1.top.txt" 2>&1
+  log "profile: bench/results/forum-host1.top.txt"
+fi
 for n in $(seq 1 "$hosts"); do
   kill -0 "${forum_pids[$((n - 1))]}" 2>/dev/null || log "Forum.Host $n exited early: see bench/results/forum-host$n.log"
 done

@@ -13,8 +13,8 @@ namespace Forum.Host.Live;
 /// those commits — the board and the parts that changed (ADR 0013); only a gap (a commit this host did not see, or a
 /// restart) makes it read them back from the store.
 /// </summary>
-public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<SessionHub, ISessionClient> hub, IConfiguration config,
-    ILogger<BoardBroadcaster> log) : DocumentSessionListenerBase
+public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<SessionHub, ISessionClient> hub, IPushClaims claims,
+    IConfiguration config, ILogger<BoardBroadcaster> log) : DocumentSessionListenerBase
 {
     private static readonly string SessionNamespace = typeof(SessionScheduled).Namespace!;
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(config.GetValue("Live:CoalesceMilliseconds", 25));
@@ -82,7 +82,7 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
         {
             long from;
             SessionBoard? board;
-            List<object>? events = null;
+            List<IEvent> inHand;
             Dictionary<string, object> parts;
             lock (feed.Lock)
             {
@@ -90,21 +90,35 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
                 from = feed.LastPushed >= 0 ? feed.LastPushed : feed.EarliestUnpushed - 1;
                 feed.EarliestUnpushed = long.MaxValue;
                 board = feed.Board;
-                if (board is not null && board.Version > from)
-                {
-                    var span = feed.Events.Where(e => e.Key > from && e.Key <= board.Version).Select(e => e.Value.Data).ToList();
-                    // Contiguous from the last push up to the board: everything is in hand.
-                    if (span.Count == board.Version - from) events = span;
-                }
+                inHand = feed.Events.Where(e => e.Key > from && e.Key <= (board?.Version ?? from)).Select(e => e.Value).ToList();
                 parts = feed.Parts.Where(p => p.Value.Version <= (board?.Version ?? from)).ToDictionary(p => p.Key, p => p.Value.Part);
                 foreach (var version in feed.Events.Keys.Where(v => v <= (board?.Version ?? from)).ToList()) feed.Events.Remove(version);
                 foreach (var id in parts.Keys) feed.Parts.Remove(id);
+            }
+            List<object>? events = null;
+            long claimedUpTo = -1;
+            if (board is not null && board.Version > from)
+            {
+                // Another host may have pushed part of this span already: push only what lies after its claim.
+                var claimed = await claims.Claim(sessionId, claimedUpTo = board.Version);
+                if (claimed >= board.Version) { feed.LastPushed = board.Version; return; }
+                from = Math.Max(from, claimed);
+                var span = inHand.Where(e => e.Version > from).Select(e => e.Data).ToList();
+                // Contiguous from the last push up to the board: everything is in hand.
+                if (span.Count == board.Version - from) events = span;
             }
             if (events is null)
             {
                 await using var query = services.GetRequiredService<IDocumentStore>().QuerySession();
                 board = await query.LoadAsync<SessionBoard>(sessionId);
                 if (board is null || board.Version <= from) return;
+                if (board.Version > claimedUpTo)
+                {
+                    // Claim what the store adds; a span claimed above stays this host's to push whatever the answer.
+                    var claimed = await claims.Claim(sessionId, board.Version);
+                    if (claimedUpTo < 0) from = Math.Max(from, claimed);
+                    if (from >= board.Version) { feed.LastPushed = board.Version; return; }
+                }
                 events = (await query.Events.FetchStreamAsync(sessionId, version: board.Version, fromVersion: from + 1)).Select(e => e.Data).ToList();
                 await SessionBoardProjection.Fill(query, board, events.SelectMany(SessionBoard.PartsOf).Distinct().ToList(), CancellationToken.None);
                 parts = board.Attendees.Values.Cast<object>()

@@ -42,7 +42,11 @@ public static class SessionsConfiguration
         var signalR = services.AddSignalR(o => o.EnableDetailedErrors = builder.Environment.IsDevelopment())
             .AddJsonProtocol(o => Web.Configure(o.PayloadSerializerOptions));
         if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
+        {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("forum:"));
+            services.AddSingleton<IPushClaims, RedisPushClaims>();
+        }
+        else services.AddSingleton<IPushClaims, LocalPushClaims>();
         services.AddSingleton<IUserIdProvider, AccountUserIdProvider>();
     }
 

@@ -22,6 +22,33 @@ public class LiveAcrossHostsTests(TwoHostsFixture fixture) : TwoHostsContext(fix
         await Converged(onA, Fixture.Through(A), room, throughA);
     }
 
+    [Fact]
+    public async Task Changes_made_through_each_host_in_turn_reach_every_screen_once()
+    {
+        var room = await NewRoom(Fixture.Through(A), members: 5);
+        await using var onA = await BoardMirror.Join(A.Address, room.Members[1].Token, room.SessionId);
+        await using var onB = await BoardMirror.Join(B.Address, room.Members[2].Token, room.SessionId);
+
+        // Each host commits in turn, so each one's last push is older than the other's commits: a host filling that
+        // gap from the store must not push again what the other host pushed.
+        var hosts = new[] { A, B, A, B };
+        Dictionary<Guid, string> submitted = [];
+        for (var round = 0; round < hosts.Length; round++)
+        {
+            submitted = await Changes(Fixture.Through(hosts[round]), room, $"round {round}");
+            await BoardShows(Fixture.Through(A), room, submitted, TimeSpan.FromSeconds(15));
+        }
+        await Converged(onA, Fixture.Through(B), room, submitted);
+        await Converged(onB, Fixture.Through(A), room, submitted);
+
+        foreach (var screen in new[] { onA, onB })
+        {
+            screen.PushedPositions.Count.ShouldBe(hosts.Length * (room.Members.Count - 1), "each position of each round was pushed to the screen");
+            screen.PushedPositions.GroupBy(p => p).Where(g => g.Count() > 1).ShouldBeEmpty("no position reached a screen twice");
+            screen.Rejoins.ShouldBe(0);
+        }
+    }
+
     /// <summary>Hands raised and positions submitted one after another, each one change of the board.</summary>
     private static async Task<Dictionary<Guid, string>> Changes(Api api, Room room, string label)
     {

@@ -22,6 +22,12 @@ public sealed class BoardMirror : IAsyncDisposable
     public SessionBoard Board { get; private set; } = null!;
     public List<long> AppliedVersions { get; } = [];
     public int Rejoins { get; private set; }
+    /// <summary>Every position a push carried, by member and the version it changed at, stale pushes included.</summary>
+    public List<(Guid MemberId, long Version)> PushedPositions { get; } = [];
+    private readonly List<BoardChange> _held = [];
+    private Timer? _gapTimer;
+    /// <summary>As long as live.js holds a push that starts past the board (its gapHoldMs).</summary>
+    private static readonly TimeSpan GapHold = TimeSpan.FromMilliseconds(500);
     public int Reconnects { get; private set; }
     public List<Guid> Refused { get; } = [];
 
@@ -124,19 +130,40 @@ public sealed class BoardMirror : IAsyncDisposable
 
     private void OnChange(BoardChange change)
     {
-        var gap = false;
         lock (_lock)
         {
+            PushedPositions.AddRange(change.Positions.Select(p => (p.MemberId, p.Version)));
             if (change.ToVersion <= Board.Version) return;          // already seen: never go back to an older board
-            if (change.FromVersion > Board.Version) gap = true;      // missed something: join again
-            else
+            if (change.FromVersion > Board.Version)
             {
-                Apply(Board, change);
-                AppliedVersions.Add(change.ToVersion);
-                Signal();
+                // Pushes from two hosts may cross on the way: hold this one a moment for the one before it, as live.js does.
+                _held.Add(change);
+                if (_held.Count == 1) _gapTimer = new Timer(_ => _ = GapNotFilled(), null, GapHold, Timeout.InfiniteTimeSpan);
+                return;
             }
+            Apply(Board, change);
+            AppliedVersions.Add(change.ToVersion);
+            foreach (var held in _held.OrderBy(c => c.FromVersion).ToList())
+            {
+                if (held.FromVersion > Board.Version) break;
+                _held.Remove(held);
+                if (held.ToVersion <= Board.Version) continue;
+                Apply(Board, held);
+                AppliedVersions.Add(held.ToVersion);
+            }
+            Signal();
         }
-        if (gap) _ = Task.Run(async () => { Rejoins++; await Rejoin(); });
+    }
+
+    private async Task GapNotFilled()
+    {
+        lock (_lock)
+        {
+            if (_held.Count == 0) return;
+            _held.Clear();
+            Rejoins++;
+        }
+        await Rejoin();
     }
 
     /// <summary>The same rule the browser applies: replace the board's small parts when they came, upsert the touched records by version.</summary>
@@ -197,5 +224,9 @@ public sealed class BoardMirror : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_gapTimer is not null) await _gapTimer.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
 }

@@ -115,6 +115,10 @@ public sealed class ForumParticipant(Guid sessionId, Guid itemId) : Participant
     private long _lastPushVersion = -1;
     private bool _joining;
     private readonly List<(long Version, JsonElement Change)> _buffer = [];
+    // As live.js: a push that starts past the board waits a moment for the one before it (pushes from two hosts may cross).
+    private readonly List<JsonElement> _held = [];
+    private Timer? _gapTimer;
+    private static readonly TimeSpan GapHold = TimeSpan.FromMilliseconds(500);
 
     public long Version { get { lock (Gate) return _version; } }
 
@@ -134,16 +138,35 @@ public sealed class ForumParticipant(Guid sessionId, Guid itemId) : Participant
     private void OnChanged(Guid session, long version, JsonElement change)
     {
         var now = Clock.Now;
-        var rejoin = false;
         lock (Gate)
         {
             Pushes++;
             if (version < _lastPushVersion) OutOfOrder++;
             _lastPushVersion = Math.Max(_lastPushVersion, version);
             if (_joining) { _buffer.Add((version, change)); return; }
-            rejoin = !Apply(change, now);
+            if (!Apply(change, now))
+            {
+                _held.Add(change);
+                if (_held.Count == 1) _gapTimer = new Timer(_ => GapNotFilled(), null, GapHold, Timeout.InfiniteTimeSpan);
+                return;
+            }
+            foreach (var held in _held.OrderBy(c => c.GetProperty("fromVersion").GetInt64()).ToList())
+            {
+                if (held.GetProperty("fromVersion").GetInt64() > _version) break;
+                _held.Remove(held);
+                Apply(held, now);
+            }
         }
-        if (rejoin) _ = Rejoin(counted: true);
+    }
+
+    private void GapNotFilled()
+    {
+        lock (Gate)
+        {
+            if (_held.Count == 0) return;
+            _held.Clear();
+        }
+        _ = Rejoin(counted: true);
     }
 
     /// <summary>Under the gate. False when the change starts past what this screen has: a gap, so join again.</summary>
@@ -165,6 +188,7 @@ public sealed class ForumParticipant(Guid sessionId, Guid itemId) : Participant
         {
             if (_joining) return;
             _joining = true;
+            _held.Clear();
             if (counted) Gaps++;
         }
         var again = false;

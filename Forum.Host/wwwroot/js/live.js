@@ -5,6 +5,9 @@ import { get } from './api.js';
 import { t } from './i18n.js';
 
 const retryDelays = [0, 300, 1000, 2000, 3000];
+// With several hosts, two pushes may cross on the way (ADR 0019): one that starts past the board waits this long for
+// the one before it before the page joins again.
+const gapHoldMs = 500;
 
 export class LiveSession {
   /**
@@ -16,6 +19,7 @@ export class LiveSession {
     this.sessionId = options.sessionId;
     this.board = null;
     this.pending = [];
+    this.held = [];
     this.joining = false;
     this.joinAgain = false;
     this.wasConnected = false;
@@ -61,8 +65,21 @@ export class LiveSession {
   receive(change) {
     if (this.joining || !this.board) { this.pending.push(change); return; }
     const result = applyChange(this.board, change);
-    if (result === 'gap') this.join();
-    else if (result === 'applied') this.options.onBoard(this.board, change);
+    if (result === 'gap') { this.hold(change); return; }
+    if (result === 'applied') this.options.onBoard(this.board, change);
+    for (;;) {
+      const next = this.held.sort((a, b) => a.fromVersion - b.fromVersion).find((c) => c.fromVersion <= this.board.version);
+      if (!next) break;
+      this.held = this.held.filter((c) => c !== next);
+      if (applyChange(this.board, next) === 'applied') this.options.onBoard(this.board, next);
+    }
+    if (!this.held.length) clearTimeout(this.gapTimer);
+  }
+
+  hold(change) {
+    this.held.push(change);
+    if (this.held.length > 1) return;
+    this.gapTimer = setTimeout(() => { if (this.held.length) this.join(); }, gapHoldMs);
   }
 
   /** Join (again): the server answers the board as it stands; pushes that arrived meanwhile are applied on top. */
@@ -70,6 +87,8 @@ export class LiveSession {
     if (this.joining) { this.joinAgain = true; return; }
     this.joining = true;
     this.pending = [];
+    this.held = [];
+    clearTimeout(this.gapTimer);
     try {
       const joined = await this.connection.invoke('Join', this.sessionId);
       // Never show an older board after a newer one.
