@@ -311,7 +311,7 @@ public class MinutesPublicationTests(MinutesFixture fixture) : MinutesContext(fi
         var (output, exitCode) = await HostVerb("verify-minutes", pdfPath, sigPath);
 
         exitCode.ShouldNotBe(0, output);
-        output.ShouldContain("document:      CHANGED");
+        output.ShouldContain("document:      CHANGED", customMessage: output);
         output.ShouldContain("events:        intact");
         output.ShouldContain("result:        NOT VALID");
     }
