@@ -66,11 +66,13 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     {
         if (TokenOf(Request) is not { } secret) return AuthenticateResult.NoResult();
         var hash = Secrets.Hash(secret);
-        var token = await session.Query<ApiToken>().FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        // The token and its account in one round trip: every request and every hub connection of a room comes this way.
+        Account? account = null;
+        var token = await session.Query<ApiToken>().Include<Account>(t => t.AccountId, a => account = a)
+            .FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
         if (token is null || token.RevokedAt is not null) return AuthenticateResult.Fail("The API token is unknown or revoked.");
         if (token.DisplaySessionId is { } display && DisplayTokens.MayUse(display, UseOf(Request), SessionOf(Request)) is { } outOfScope)
             return AuthenticateResult.Fail(outOfScope.Detail);
-        var account = await session.LoadAsync<Account>(token.AccountId, Context.RequestAborted);
         if (account is null) return AuthenticateResult.Fail("The API token's account no longer exists.");
         var principal = ForumClaims.Principal(account, Scheme.Name);
         // The hub keeps the token's connections under its id, so revoking the token ends them (TokenConnections).

@@ -53,14 +53,13 @@ public sealed class SessionHub(IQuerySession session, StateCache cache, TokenCon
         if (SessionRules.MaySee(forum, state, actor) is { } hidden) throw Refuse(hidden);
         // Join the group first, then read: any push after this read either overlaps it (applied idempotently) or follows it.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
-        // Light (ADR 0013): the board, the positions on the item in front of the room, and the caller's own attendance and ballot.
-        var board = (await SessionBoards.ForJoin(session, sessionId))!;
-        if (forum.MemberByEmail(actor.Email) is not { } me) return new JoinResult(sessionId, board.Version, board);
-        if (await session.LoadAsync<BoardAttendee>(BoardKeys.Attendee(sessionId, me.MemberId)) is { Present: true } here)
-            board.Attendees[me.MemberId] = here;
+        // Light (ADR 0013): the board, the positions on the item in front of the room, and the caller's own attendance and,
+        // while a vote is open, their own ballot (a part never on the board: one more read, during a vote only).
+        var memberId = forum.MemberByEmail(actor.Email)?.MemberId;
+        var board = (await SessionBoards.ForJoin(session, sessionId, state.CurrentItemId, memberId))!;
         OwnBallot? ballot = null;
-        if (board.CurrentItemId is { } current && board.Agenda.FirstOrDefault(i => i.ItemId == current)?.Vote is { Open: true }
-            && await session.LoadAsync<BoardBallot>(BoardKeys.Ballot(sessionId, current, me.MemberId)) is { } mine)
+        if (memberId is { } me && board.CurrentItemId is { } current && board.Agenda.FirstOrDefault(i => i.ItemId == current)?.Vote is { Open: true }
+            && await session.LoadAsync<BoardBallot>(BoardKeys.Ballot(sessionId, current, me)) is { } mine)
             ballot = new OwnBallot(current, mine.Choice);
         return new JoinResult(sessionId, board.Version, board, ballot);
     }

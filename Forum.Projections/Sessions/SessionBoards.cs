@@ -8,16 +8,26 @@ public static class SessionBoards
     public const int PageSize = 500;
 
     /// <summary>
-    /// The board as it stands with the positions on the item in front of the room: what a screen needs to start from. The rest
-    /// (other items' positions, the attendee list) is paged on demand; pushes bring the changes.
+    /// The board as it stands with the positions on the item in front of the room, and the caller's own attendance: what a
+    /// screen needs to start from. The rest (other items' positions, the attendee list) is paged on demand; pushes bring the
+    /// changes. One round trip when <paramref name="currentItem"/> (from the door's state) names the board's current item;
+    /// when the board has moved on since, its item's positions are read after it.
     /// </summary>
-    public static async Task<SessionBoard?> ForJoin(IQuerySession session, Guid sessionId, CancellationToken ct = default)
+    public static async Task<SessionBoard?> ForJoin(IQuerySession session, Guid sessionId, Guid? currentItem, Guid? memberId, CancellationToken ct = default)
     {
-        var board = await session.LoadAsync<SessionBoard>(sessionId, ct);
-        if (board?.CurrentItemId is not { } current) return board;
-        var item = board.Agenda.First(i => i.ItemId == current);
-        foreach (var p in await session.Query<BoardPosition>().Where(p => p.SessionId == sessionId && p.ItemId == current && !p.Withdrawn).ToListAsync(ct))
-            item.Positions[p.MemberId] = p;
+        var batch = session.CreateBatchQuery();
+        var loading = batch.Load<SessionBoard>(sessionId);
+        var positions = currentItem is { } item ? batch.Query<BoardPosition>().Where(p => p.SessionId == sessionId && p.ItemId == item && !p.Withdrawn).ToList() : null;
+        var me = memberId is { } m ? batch.Load<BoardAttendee>(BoardKeys.Attendee(sessionId, m)) : null;
+        await batch.Execute(ct);
+        var board = await loading;
+        if (board is null) return null;
+        if (me is not null && await me is { Present: true } here) board.Attendees[here.MemberId] = here;
+        if (board.CurrentItemId is not { } current) return board;
+        var shown = board.Agenda.First(i => i.ItemId == current);
+        var standing = current == currentItem ? await positions!
+            : await session.Query<BoardPosition>().Where(p => p.SessionId == sessionId && p.ItemId == current && !p.Withdrawn).ToListAsync(ct);
+        foreach (var p in standing) shown.Positions[p.MemberId] = p;
         return board;
     }
 
