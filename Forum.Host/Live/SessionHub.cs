@@ -15,7 +15,11 @@ public interface ISessionClient
     Task MinutesChanged(Guid sessionId, MinutesChange change);
 }
 
-public sealed record JoinResult(Guid SessionId, long Version, SessionBoard Board);
+/// <param name="YourBallot">The caller's own vote in the round open on the item in front of the room, if they cast one: the
+/// board shows counts only, and a page reloaded mid-vote still shows which choice is its person's.</param>
+public sealed record JoinResult(Guid SessionId, long Version, SessionBoard Board, OwnBallot? YourBallot = null);
+
+public sealed record OwnBallot(Guid ItemId, VoteChoice Choice);
 
 /// <summary>
 /// Thin on purpose: it authorises and manages groups. Writes go over HTTP (one code path per command);
@@ -49,9 +53,15 @@ public sealed class SessionHub(IQuerySession session, StateCache cache, TokenCon
         if (SessionRules.MaySee(forum, state, actor) is { } hidden) throw Refuse(hidden);
         // Join the group first, then read: any push after this read either overlaps it (applied idempotently) or follows it.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
-        // Light (ADR 0013): the board, the positions on the item in front of the room, and the caller's own attendance.
-        var board = (await SessionBoards.ForJoin(session, sessionId, state.CurrentItemId, forum.MemberByEmail(actor.Email)?.MemberId))!;
-        return new JoinResult(sessionId, board.Version, board);
+        // Light (ADR 0013): the board, the positions on the item in front of the room, and the caller's own attendance and,
+        // while a vote is open, their own ballot (a part never on the board: one more read, during a vote only).
+        var memberId = forum.MemberByEmail(actor.Email)?.MemberId;
+        var board = (await SessionBoards.ForJoin(session, sessionId, state.CurrentItemId, memberId))!;
+        OwnBallot? ballot = null;
+        if (memberId is { } me && board.CurrentItemId is { } current && board.Agenda.FirstOrDefault(i => i.ItemId == current)?.Vote is { Open: true }
+            && await session.LoadAsync<BoardBallot>(BoardKeys.Ballot(sessionId, current, me)) is { } mine)
+            ballot = new OwnBallot(current, mine.Choice);
+        return new JoinResult(sessionId, board.Version, board, ballot);
     }
 
     public Task Leave(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));

@@ -61,6 +61,39 @@ public class RoomPageTests(RoomBrowserFixture fixture) : WebWorldContext(fixture
     }
 
     [Fact]
+    public async Task A_participant_reloads_during_a_vote_and_still_sees_their_own_vote_and_changes_it()
+    {
+        var w = await OpenRoom(true, x => x.Chair, x => x.Ani, x => x.Nino);
+        await OpenItemWithProposal(w);
+        await Post(w.Chair.Token, w.Item("/vote"));
+        var ani = await SignedIn(w.Ani.Email, $"/sessions/{w.SessionId}");
+        var choice = (string name) => ani.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+        await choice("Yes").ClickAsync();
+        await Expect(choice("Yes")).ToHaveAttributeAsync("aria-pressed", "true");
+        await ani.ReloadAsync();
+        await Expect(ani.Locator("#vote-cast")).ToHaveTextAsync("Votes cast: 1 of 3 voting members present.");
+        await Expect(choice("Yes")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(choice("No")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(ani.Locator("#vote-mine")).ToHaveTextAsync("Your vote is counted: Yes. You may change it until the vote closes.");
+
+        // Changed while the vote is open: the page shows the new choice, and so does the next reload.
+        await choice("No").ClickAsync();
+        await Expect(choice("No")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(choice("Yes")).ToHaveAttributeAsync("aria-pressed", "false");
+        await ani.ReloadAsync();
+        await Expect(ani.Locator("#vote-mine")).ToHaveTextAsync("Your vote is counted: No. You may change it until the vote closes.");
+        await Expect(choice("No")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(ani.Locator("#vote-cast")).ToHaveTextAsync("Votes cast: 1 of 3 voting members present.");
+
+        // Nobody else is told Ani's vote: another member's page shows the count only, no choice pressed.
+        var nino = await SignedIn(w.Nino.Email, $"/sessions/{w.SessionId}");
+        await Expect(nino.Locator("#vote-cast")).ToHaveTextAsync("Votes cast: 1 of 3 voting members present.");
+        await Expect(nino.Locator("#vote button[aria-pressed=true]")).ToHaveCountAsync(0);
+        await Expect(nino.Locator("#vote-mine")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_co_chair_opens_a_vote_ballots_arrive_by_group_live_and_the_vote_carries_and_is_recorded()
     {
         var w = await OpenRoom(true, x => x.Chair, x => x.CsoChair, x => x.Ani, x => x.Nino);

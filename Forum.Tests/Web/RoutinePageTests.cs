@@ -36,7 +36,7 @@ public class RoutinePageTests(RoomBrowserFixture fixture) : WebWorldContext(fixt
         await desk.GetByLabel("Starts", new() { Exact = true }).FillAsync(Local(yesterday));
         await desk.GetByLabel("Ends", new() { Exact = true }).FillAsync(Local(yesterday.AddHours(2)));
         await desk.GetByRole(AriaRole.Button, new() { Name = "Save the new date" }).ClickAsync();
-        await Expect(desk.Locator("#schedule-alert")).ToContainTextAsync("has already passed; move the session to a time still to come.");
+        await Expect(desk.Locator("#schedule-alert")).ToContainTextAsync("has already passed; choose a time still to come.");
 
         var later = DateTime.Now.Date.AddDays(9).AddHours(10);
         await desk.GetByLabel("Starts", new() { Exact = true }).FillAsync(Local(later));
@@ -61,6 +61,28 @@ public class RoutinePageTests(RoomBrowserFixture fixture) : WebWorldContext(fixt
         await Expect(desk.Locator("#schedule-note")).ToHaveTextAsync("The session is cancelled. The invitees are mailed the cancellation.");
         await Expect(desk.Locator("#heading")).ToContainTextAsync("This session was cancelled. The venue is closed for repairs.");
         await MailedToAll(w, "Cancelled: Spring plenary");
+    }
+
+    [Fact]
+    public async Task A_new_session_is_not_scheduled_in_the_past_and_the_desk_says_so_in_its_language()
+    {
+        var w = await World();
+        var desk = await SignedIn(WebWorld.SecretariatEmail, $"/forums/{w.ForumId}/desk?lang=uk");
+        var yesterday = DateTime.Now.AddDays(-1);
+        await desk.GetByLabel("Назва", new() { Exact = true }).FillAsync("Позачергове засідання");
+        await desk.Locator("#s-starts").FillAsync(Local(yesterday));
+        await desk.Locator("#s-ends").FillAsync(Local(yesterday.AddHours(2)));
+        await desk.Locator("#s-mode").SelectOptionAsync("Online");
+        await desk.Locator("#s-url").FillAsync("https://meet.example.org/extra");
+        await desk.Locator("#schedule").ClickAsync();
+        await Expect(desk.Locator("#schedule-alert")).ToHaveTextAsync("Початок уже минув; оберіть час, який ще не настав.");
+        await Expect(desk).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/forums/{w.ForumId}/desk"));
+
+        var later = DateTime.Now.Date.AddDays(14).AddHours(10);
+        await desk.Locator("#s-starts").FillAsync(Local(later));
+        await desk.Locator("#s-ends").FillAsync(Local(later.AddHours(2)));
+        await desk.Locator("#schedule").ClickAsync();
+        await Expect(desk.GetByRole(AriaRole.Heading, new() { Name = "Позачергове засідання" })).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -19,7 +19,10 @@ public static class SchedulingRules
                 c.EndsAt is null ? Rejection.Invalid("endsAt", "field-required", "'endsAt' is required (ISO 8601, UTC).") : null,
                 Input.Defined("mode", mode)) is { } bad)
             return bad;
-        if (Times(c.StartsAt!.Value, c.EndsAt!.Value) is { } badTimes) return badTimes;
+        // Invitations are mailed for the time set here: a time already gone is a typing slip (a meeting already held is
+        // recorded as a past meeting, not scheduled).
+        if (StartsInPast(c.StartsAt!.Value, now) is { } gone) return gone;
+        if (Times(c.StartsAt.Value, c.EndsAt!.Value) is { } badTimes) return badTimes;
         if (Where(mode!.Value, c.Venue, c.OnlineUrl) is { } badPlace) return badPlace;
         var language = string.IsNullOrWhiteSpace(c.Language) ? forum.Language : c.Language.Trim().ToLowerInvariant();
         if (language.Length is < 2 or > 3 || !language.All(char.IsAsciiLetterLower))
@@ -36,9 +39,7 @@ public static class SchedulingRules
         var ends = c.EndsAt ?? s.EndsAt;
         // Invitees are mailed the new time: a time already gone is a typing slip, not a plan. A start left as it was
         // may have passed (a session not opened yet still gets a new venue).
-        if (starts != s.StartsAt && starts < now)
-            return Rejection.Invalid("startsAt", "starts-in-past",
-                $"The new start, {starts.ToUniversalTime():yyyy-MM-dd HH:mm} UTC, has already passed; move the session to a time still to come.");
+        if (starts != s.StartsAt && StartsInPast(starts, now) is { } gone) return gone;
         if (Times(starts, ends) is { } badTimes) return badTimes;
         var venue = c.Venue ?? s.Venue;
         var url = c.OnlineUrl ?? s.OnlineUrl;
@@ -116,6 +117,12 @@ public static class SchedulingRules
             ? (item, null)
             : (item, Rejection.Conflict("item-already-taken-up", $"'{item.Title}' is {item.Status}; only an item not yet opened is {what}."));
     }
+
+    private static Rejection? StartsInPast(DateTimeOffset starts, DateTimeOffset now) =>
+        starts < now
+            ? Rejection.Invalid("startsAt", "starts-in-past",
+                $"The start, {starts.ToUniversalTime():yyyy-MM-dd HH:mm} UTC, has already passed; choose a time still to come.")
+            : null;
 
     private static Rejection? Times(DateTimeOffset starts, DateTimeOffset ends) =>
         ends <= starts ? Rejection.Invalid("endsAt", "ends-after-start", "'endsAt' must be after 'startsAt'.")

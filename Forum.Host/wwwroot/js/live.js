@@ -93,6 +93,8 @@ export class LiveSession {
       const joined = await this.connection.invoke('Join', this.sessionId);
       // Never show an older board after a newer one.
       if (!this.board || joined.version >= this.board.version) this.board = joined.board;
+      // The caller's own vote in the round open now (the board counts votes, never says whose): pages keep it on the board.
+      this.board.yourBallot = joined.yourBallot || null;
       // A join is light (ADR 0013): the board, the positions on the current item, and one's own attendance.
       if (this.options.attendees) await this.loadAttendees();
       this.joining = false;

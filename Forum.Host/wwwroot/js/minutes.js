@@ -17,24 +17,28 @@ export async function load(sessionId) {
 }
 
 /**
- * Minutes are drafted by the server a moment after the session closes: ask again, less and less often, until they are
- * there (then onFound(view)), or stop after about two minutes and say so.
+ * Follows a closed session's minutes without polling (ADR 0020): reads them when the session is first seen closed, on
+ * each MinutesChanged push and after each rejoin (a push may have been missed while disconnected), and hands them to
+ * show(m). Until the server has drafted them there is nothing to show; the push that says "drafted" brings them.
+ * draw(board, change) goes in the page's onBoard, minutes() in its onMinutes.
  */
-export function whenDrafted(sessionId, onFound, onError) {
-  let attempt = 0;
-  let stopped = false;
-  const next = async () => {
-    if (stopped) return;
+export function follow(sessionId, show, onError) {
+  let watching = false;
+  const reload = async () => {
     try {
-      const view = await load(sessionId);
-      if (view) { onFound(view); return; }
-    } catch (err) { onError(err); return; }
-    attempt++;
-    if (attempt > 60) { onError(new Error(t('minutes.notDrafted'))); return; }
-    setTimeout(next, Math.min(500 + attempt * 250, 3000));
+      const m = await load(sessionId);
+      if (m) await show(m);
+    } catch (err) { onError(err); }
   };
-  next();
-  return () => { stopped = true; };
+  return {
+    reload,
+    get watching() { return watching; },
+    draw(board, change) {
+      if (board.status !== 'Closed') return;
+      if (!watching) { watching = true; reload(); } else if (!change) reload();
+    },
+    minutes() { if (watching) reload(); },
+  };
 }
 
 /** Status, revision and who approved; the caller's own approval is named as theirs. */
@@ -129,10 +133,26 @@ export function verifier(m, key, doc = null) {
 }
 
 /**
- * The minutes once the session is closed, on the console and the participant page: status, approvals, a preview and
- * the files; a co-chair who has not approved this revision gets "Approve the minutes".
+ * The minutes on the console and the participant page, shown to the forum's members once the session is closed:
+ * status, approvals, a preview and the files, following each change live as the desk does; a co-chair who has not
+ * approved this revision gets "Approve the minutes". draw(board, forum, change) goes in the page's onBoard, minutes()
+ * in its onMinutes.
  */
-export function approvalPanel(region, sessionId, { me, mayApprove }) {
+export function approvalPanel(region, sessionId) {
+  let follower = null;
+  return {
+    draw(board, forum, change) {
+      if (!follower && board.status === 'Closed' && forum && forum.yourRole !== 'None') {
+        region.hidden = false;
+        follower = approvals(region, sessionId, { me: forum.yourMemberId, mayApprove: forum.yourRole === 'CoChair' });
+      }
+      follower?.draw(board, change);
+    },
+    minutes() { follower?.minutes(); },
+  };
+}
+
+function approvals(region, sessionId, { me, mayApprove }) {
   const body = el('div', { id: 'minutes', 'aria-live': 'polite' }, el('p', { class: 'muted' }, t('minutes.drafting')));
   const alert = el('div', { id: 'minutes-alert', class: 'alert', role: 'alert' });
   const done = el('div', { id: 'minutes-note', class: 'note', role: 'status' });
@@ -142,29 +162,28 @@ export function approvalPanel(region, sessionId, { me, mayApprove }) {
   render(region, el('h2', { id: 'minutes-heading' }, t('desk.minutesHeading')), body, alert, done, previewBox);
   let revision = null;
 
-  const reload = async () => { const m = await load(sessionId); if (m) show(m); };
   const show = (m) => {
     const mine = m.approvals.some((a) => a.memberId === me);
     const draft = m.status === 'Draft';
+    const approving = draft && mayApprove && !mine;
     render(body, summary(m, me),
       draft && mayApprove && mine ? el('p', { class: 'muted' }, t('minutes.youApproved')) : null,
-      draft && mayApprove && !mine ? el('p', { class: 'muted' }, t('minutes.approveHelp')) : null,
-      el('div', { class: 'row' },
-        draft && mayApprove && !mine ? el('button', {
-          type: 'button', id: 'approve-minutes', 'data-key': 'approve-minutes',
-          on: {
-            click: (e) => busy(e.target, alert, async () => {
-              await post(`/api/minutes/${m.minutesId}/approve`);
-              done.textContent = t('minutes.approvedNote', { n: m.revision });
-              await reload();
-            }),
-          },
-        }, t('minutes.approve')) : null,
-        draft ? el('button', { type: 'button', class: 'secondary', 'data-key': 'refresh-minutes', on: { click: (e) => busy(e.target, alert, reload) } }, t('minutes.refresh')) : null),
+      approving ? el('p', { class: 'muted' }, t('minutes.approveHelp')) : null,
+      approving ? el('div', { class: 'row' }, el('button', {
+        type: 'button', id: 'approve-minutes', 'data-key': 'approve-minutes',
+        on: {
+          click: (e) => busy(e.target, alert, async () => {
+            await post(`/api/minutes/${m.minutesId}/approve`);
+            done.textContent = t('minutes.approvedNote', { n: m.revision });
+            await follower.reload();
+          }),
+        },
+      }, t('minutes.approve'))) : null,
       bothTexts(m),
       documents(m, 'verify-minutes'));
     previewBox.hidden = false;
     if (revision !== `${m.status}/${m.revision}`) { revision = `${m.status}/${m.revision}`; fillPreview(frame, m, alert); }
   };
-  return whenDrafted(sessionId, show, (err) => showProblem(alert, err));
+  const follower = follow(sessionId, show, (err) => showProblem(alert, err));
+  return follower;
 }

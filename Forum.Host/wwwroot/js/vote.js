@@ -8,7 +8,6 @@ import { barChart } from './charts.js';
 import { quorumLine } from './sessionview.js';
 
 export const choices = ['Yes', 'No', 'Abstain'];
-const mine = {}; // this person's vote by item, as accepted in this page (the board shows counts only)
 
 const counts = (byGroup, g) => Object.fromEntries(choices.map((c) => [c, byGroup?.[g]?.[c] || 0]));
 const figures = (c) => t('minutes.doc.voteCounts', { yes: c.Yes, no: c.No, abstain: c.Abstain });
@@ -80,11 +79,12 @@ function ballot(board, item, forum, act) {
   const voting = forum?.yourRole === 'Member' || forum?.yourRole === 'CoChair';
   const why = !me ? t('vote.notMember') : !voting ? t('vote.observer') : !board.attendees?.[me] ? t('vote.checkInFirst') : null;
   if (why) return el('p', { class: 'muted', id: 'vote-unavailable' }, why);
-  const chosen = mine[item.itemId];
+  // One's own vote: told by the join (board.yourBallot, live.js), then as accepted in this page; the board shows counts only.
+  const chosen = board.yourBallot?.itemId === item.itemId ? board.yourBallot.choice : null;
   return el('div', { role: 'group', 'aria-label': t('vote.yourVote') },
     el('div', { class: 'row' }, choices.map((c) => el('button', {
       type: 'button', class: chosen === c ? '' : 'secondary', 'aria-pressed': String(chosen === c), 'data-key': `vote-${c}`,
-      on: { click: (e) => act(e.target, '/ballots', { choice: c }, () => { mine[item.itemId] = c; }) },
+      on: { click: (e) => act(e.target, '/ballots', { choice: c }, () => { board.yourBallot = { itemId: item.itemId, choice: c }; }) },
     }, t(`vote.choice.${c}`)))),
     chosen ? el('p', { class: 'note', id: 'vote-mine', role: 'status' }, t('vote.yours', { choice: t(`vote.choice.${chosen}`) })) : null);
 }

@@ -1,5 +1,7 @@
 using Forum.Domain.Sessions;
+using Forum.Host.Live;
 using Forum.Tests.Support;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Forum.Tests.Sessions.Voting;
 
@@ -14,6 +16,13 @@ public class VoteRoundTests(LiveApiFixture fixture) : SessionContext(fixture)
             .ToUrl($"/api/forums/{w.ForumId}/rules"), 204);
         await OpenWithEveryoneIn(w);
         return w;
+    }
+
+    private async Task<JoinResult> Joined(SessionWorld w, Person p)
+    {
+        await using var connection = BoardMirror.Connect(Host, p.Token);
+        await connection.StartAsync();
+        return await connection.InvokeAsync<JoinResult>("Join", w.SessionId);
     }
 
     private Task Vote(SessionWorld w, Person p, string choice) => PostJson(p.Token, w.Item(w.DecisionItem, "/vote/ballots"), new { choice }, 200);
@@ -40,6 +49,10 @@ public class VoteRoundTests(LiveApiFixture fixture) : SessionContext(fixture)
         live.ByGroup[Domain.Forums.StakeholderGroup.Government][VoteChoice.Yes].ShouldBe(2);
         live.ByGroup[Domain.Forums.StakeholderGroup.CivilSociety][VoteChoice.No].ShouldBe(1);
         live.Open.ShouldBeTrue();
+        // A join tells each voter their own vote (a page reloaded mid-vote shows it), and nobody anyone else's.
+        (await Joined(w, w.Gov)).YourBallot.ShouldBe(new OwnBallot(w.DecisionItem, VoteChoice.Yes));
+        (await Joined(w, w.Cso)).YourBallot.ShouldBe(new OwnBallot(w.DecisionItem, VoteChoice.No));
+        (await Joined(w, w.Observer)).YourBallot.ShouldBeNull();
 
         await PostJson(w.CsoChair.Token, w.Item(w.DecisionItem, "/vote/close"), new { }, 200);
         var vote = ItemOf(await Board(w, w.Cso.Token), w.DecisionItem).GetProperty("vote").GetProperty("result");

@@ -9,16 +9,10 @@ import * as mins from '../minutes.js';
 
 export function minutesPanel(sessionId) {
   let minutes = null;
-  let watching = false;
   let markdownOf = null; // the revision and language the text box was filled from
-
   // Read again whenever the hub says the minutes changed (or after a rejoin, which may have missed a push): no polling.
-  async function reload() {
-    try {
-      const m = await mins.load(sessionId);
-      if (m) await show(m);
-    } catch (err) { showProblem($('#minutes-alert'), err); }
-  }
+  const follower = mins.follow(sessionId, (m) => show(m), (err) => showProblem($('#minutes-alert'), err));
+  const reload = follower.reload;
 
   /** The document being revised: the one picked, else the first. */
   const chosen = (m) => {
@@ -80,13 +74,9 @@ export function minutesPanel(sessionId) {
 
   return {
     draw(board, context, change) {
-      if (board.status !== 'Closed') return;
-      if (!watching) {
-        watching = true;
-        render($('#minutes'), el('p', { class: 'muted' }, t('minutes.drafting')));
-        reload();
-      } else if (!change) reload();
+      if (board.status === 'Closed' && !follower.watching) render($('#minutes'), el('p', { class: 'muted' }, t('minutes.drafting')));
+      follower.draw(board, change);
     },
-    minutes() { if (watching) reload(); },
+    minutes: follower.minutes,
   };
 }

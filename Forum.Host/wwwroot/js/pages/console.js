@@ -14,7 +14,7 @@ const sessionId = idFromPath('sessions');
 const outcomes = ['ConsensusReached', 'ConsensusWithReservations', 'NoConsensus', 'Deferred', 'VoteCarried', 'VoteFailed'];
 const responses = {}; // typed responses by member id survive live redraws
 let ctx = null;
-let minutesShown = false;
+const minutes = mins.approvalPanel($('#minutes-card'), sessionId);
 let proposalFor = null; // the item and revision the proposal box was filled from
 let decisionFor = null;
 let outcomeFor = null; // the item whose vote result chose the outcome
@@ -75,12 +75,8 @@ function draw(board, change, context) {
     : el('p', { class: 'muted' }, t('console.noHands')));
 
   render($('#rsvp'), view.rsvp(board));
-  // Once the session is closed: its minutes, and a co-chair's approval (for members, forum.yourRole says who may approve).
-  if (board.status === 'Closed' && forum && !minutesShown && forum.yourRole !== 'None') {
-    minutesShown = true;
-    $('#minutes-card').hidden = false;
-    mins.approvalPanel($('#minutes-card'), sessionId, { me: forum.yourMemberId, mayApprove: forum?.yourRole === 'CoChair' });
-  }
+  // Once the session is closed: its minutes, live, and a co-chair's approval (forum.yourRole says who may approve).
+  minutes.draw(board, forum, change);
   render($('#gap'), item && takesPositions(item) ? gap(board, item) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
   render($('#positions'), item && takesPositions(item) ? view.positions(item, forum?.yourMemberId) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
   drawDecision(board, item);
@@ -166,6 +162,7 @@ view.tickTimers();
 view.openSession(sessionId, {
   attendees: true,
   onBoard: draw,
+  onMinutes: () => minutes.minutes(),
   onError: (message) => {
     if (message.startsWith('sign-in-required')) signInIfNeeded(new Problem(401, {}));
     else showProblem($('#page-alert'), new Error(message));

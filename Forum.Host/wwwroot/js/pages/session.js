@@ -10,7 +10,7 @@ import { speakingChart } from '../speaking.js';
 
 const sessionId = idFromPath('sessions');
 let ctx = null;
-let minutesShown = false;
+const minutes = mins.approvalPanel($('#minutes-card'), sessionId);
 let sent = null; // the submission waiting to show on the board
 
 render($('#stances'), el('legend', {}, t('position.legend')), stances.map((s) => el('label', {},
@@ -30,12 +30,8 @@ function draw(board, change, context) {
   const item = currentItem(board);
   render($('#positions'), item && takesPositions(item) ? view.positions(item, me) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
   render($('#rsvp'), view.rsvp(board));
-  // Once the session is closed: its minutes, and a co-chair's approval (for members, forum.yourRole says who may approve).
-  if (board.status === 'Closed' && forum && !minutesShown && forum.yourRole !== 'None') {
-    minutesShown = true;
-    $('#minutes-card').hidden = false;
-    mins.approvalPanel($('#minutes-card'), sessionId, { me: forum.yourMemberId, mayApprove: forum?.yourRole === 'CoChair' });
-  }
+  // Once the session is closed: its minutes, live, and a co-chair's approval (forum.yourRole says who may approve).
+  minutes.draw(board, forum, change);
   render($('#vote'), votePanel(board, item, { sessionId, forum, alert: $('#vote-alert'), after: () => draw(ctx.board, null, ctx) }));
   render($('#speaking'), speakingChart(board));
   render($('#tallies-region'), item && takesPositions(item) ? view.tallies(item) : el('p', { class: 'muted' }, t('session.noPositionsItem')));
@@ -89,6 +85,7 @@ $('#hand').addEventListener('click', (e) => {
 view.tickTimers();
 view.openSession(sessionId, {
   onBoard: draw,
+  onMinutes: () => minutes.minutes(),
   onRefused: (submissionId, problem) => { sent = null; note($('#position-note'), ''); showProblem($('#position-alert'), new Problem(problem.status || 409, problem)); },
   onError: (message) => {
     if (message.startsWith('sign-in-required')) signInIfNeeded(new Problem(401, {}));
