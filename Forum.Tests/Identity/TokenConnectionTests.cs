@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Forum.Tests.Identity;
 
 /// <summary>A hub connection is authenticated once, when it opens: revoking its token must end it.</summary>
-[Collection(LiveApiCollection.Name)]
-public class TokenConnectionTests(LiveApiFixture fixture) : SessionContext(fixture)
+[Collection(ApiCollection.Name)]
+public class TokenConnectionTests(ApiFixture fixture) : SessionContext(fixture)
 {
     private static async Task<(HubConnection Hub, Task Closed)> Follow(Alba.IAlbaHost host, string token, Guid sessionId)
     {

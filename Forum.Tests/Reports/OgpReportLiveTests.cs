@@ -7,8 +7,8 @@ using static Forum.Tests.Reports.OgpReportJson;
 namespace Forum.Tests.Reports;
 
 /// <summary>A session run through the live API, closed, its minutes approved and published: what the public page and the report then show.</summary>
-[Collection(LiveApiCollection.Name)]
-public class OgpReportLiveTests(LiveApiFixture fixture) : SessionContext(fixture)
+[Collection(ApiCollection.Name)]
+public class OgpReportLiveTests(ApiFixture fixture) : SessionContext(fixture)
 {
     [Fact]
     public async Task A_session_held_through_Forum_counts_everyone_who_came_once_its_minutes_are_published()

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Forum.Tests.Sessions;
 
-[Collection(LiveApiCollection.Name)]
-public class HubTests(LiveApiFixture fixture) : SessionContext(fixture)
+[Collection(ApiCollection.Name)]
+public class HubTests(ApiFixture fixture) : SessionContext(fixture)
 {
     private static bool Shows(Forum.Projections.Sessions.SessionBoard b, Guid item, Guid member, Stance stance) =>
         b.Agenda.FirstOrDefault(i => i.ItemId == item)?.Positions.GetValueOrDefault(member)?.Stance == stance;

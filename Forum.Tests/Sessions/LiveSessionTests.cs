@@ -2,8 +2,8 @@ using Forum.Tests.Support;
 
 namespace Forum.Tests.Sessions;
 
-[Collection(LiveApiCollection.Name)]
-public class LiveSessionTests(LiveApiFixture fixture) : SessionContext(fixture)
+[Collection(ApiCollection.Name)]
+public class LiveSessionTests(ApiFixture fixture) : SessionContext(fixture)
 {
     [Fact]
     public async Task A_co_chair_runs_an_item_from_open_to_decision_with_a_block_answered()

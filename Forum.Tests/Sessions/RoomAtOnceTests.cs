@@ -4,8 +4,8 @@ using Marten;
 
 namespace Forum.Tests.Sessions;
 
-[Collection(LiveApiCollection.Name)]
-public class RoomAtOnceTests(LiveApiFixture fixture) : SessionContext(fixture)
+[Collection(ApiCollection.Name)]
+public class RoomAtOnceTests(ApiFixture fixture) : SessionContext(fixture)
 {
     [Fact]
     public async Task A_hundred_members_sending_two_hundred_submissions_at_once_all_get_2xx_and_the_board_shows_each_last_stance()

@@ -87,11 +87,3 @@ public class ApiCollection : ICollectionFixture<ApiFixture>
 
 public sealed class ApiFixture : AppFixture;
 
-/// <summary>The live session's API and hub tests: a host of their own, so they run beside the rest of the API's.</summary>
-[CollectionDefinition(Name)]
-public class LiveApiCollection : ICollectionFixture<LiveApiFixture>
-{
-    public const string Name = "api: live sessions";
-}
-
-public sealed class LiveApiFixture : AppFixture;

@@ -19,11 +19,9 @@ namespace Forum.Tests.Web;
 /// <summary>
 /// The host on a real Kestrel port (browsers cannot reach a TestServer), its own schema, an in-process SMTP server, and one
 /// headless Chromium (Debian's, at /usr/bin/chromium: ./test.sh installs it; Playwright never downloads a browser).
-/// Two of them, each in a collection of its own, so that the suite's pages run in two lines side by side.
 /// </summary>
-public class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : IAsyncLifetime
 {
-    protected virtual string Schema => "t_web";
     private WebApplicationFactory<Program> _factory = null!;
     private IPlaywright _playwright = null!;
     public IBrowser Browser { get; private set; } = null!;
@@ -40,7 +38,7 @@ public class BrowserFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("FORUM_DB", Support.AppFixture.ConnectionString);
-            b.UseSetting("Forum:Schema", Schema);
+            b.UseSetting("Forum:Schema", "t_web");
             b.UseSetting("Forum:DataDirectory", Directory.CreateTempSubdirectory("forum-web-").FullName);
             b.UseSetting("Forum:PublicUrl", "http://forum.test");
             b.UseSetting("Smtp:Host", "127.0.0.1");
@@ -97,18 +95,6 @@ public class BrowserFixture : IAsyncLifetime
 public class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
-}
-
-/// <summary>The pages of a live session (console, desk, participant, room display) and the secretariat's routine.</summary>
-public sealed class RoomBrowserFixture : BrowserFixture
-{
-    protected override string Schema => "t_web_room";
-}
-
-[CollectionDefinition(Name)]
-public class RoomBrowserCollection : ICollectionFixture<RoomBrowserFixture>
-{
-    public const string Name = "browser: the room";
 }
 
 /// <summary>Base of browser tests: a clean store, the API for arranging, and a browser context per person.</summary>

@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Forum.Tests.Web;
 
-[Collection(RoomBrowserCollection.Name)]
-public class DeskPageTests(RoomBrowserFixture fixture) : WebWorldContext(fixture)
+[Collection(BrowserCollection.Name)]
+public class DeskPageTests(BrowserFixture fixture) : WebWorldContext(fixture)
 {
     [Fact]
     public async Task The_secretariat_sets_up_checks_in_and_records_a_position_and_its_page_resynchronises_after_a_lost_connection()

@@ -4,8 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Forum.Tests.Web;
 
-[Collection(RoomBrowserCollection.Name)]
-public class LiveSessionPageTests(RoomBrowserFixture fixture) : WebWorldContext(fixture)
+[Collection(BrowserCollection.Name)]
+public class LiveSessionPageTests(BrowserFixture fixture) : WebWorldContext(fixture)
 {
     private static ILocator Cell(IPage page, string group, string stance) =>
         page.Locator($"#tallies tr[data-group={group}] td[data-stance={stance}]");

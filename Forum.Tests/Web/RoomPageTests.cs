@@ -9,8 +9,8 @@ namespace Forum.Tests.Web;
 /// The room in pages beyond positions: people leaving (and quorum following them live), a vote round by group, and the
 /// speaking time by group drawn as bars.
 /// </summary>
-[Collection(RoomBrowserCollection.Name)]
-public class RoomPageTests(RoomBrowserFixture fixture) : WebWorldContext(fixture)
+[Collection(BrowserCollection.Name)]
+public class RoomPageTests(BrowserFixture fixture) : WebWorldContext(fixture)
 {
     private const string Proposal = "Publish the register as open data by June.";
 

@@ -7,8 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Forum.Tests.Web;
 
 /// <summary>The secretariat's ordinary year in pages: the session's date, the agenda, the roster, the rules, tokens, action points.</summary>
-[Collection(RoomBrowserCollection.Name)]
-public class RoutinePageTests(RoomBrowserFixture fixture) : WebWorldContext(fixture)
+[Collection(BrowserCollection.Name)]
+public class RoutinePageTests(BrowserFixture fixture) : WebWorldContext(fixture)
 {
     private static readonly TimeSpan MailWithin = TimeSpan.FromSeconds(30);
 

@@ -11,8 +11,8 @@ namespace Forum.Tests.Sessions.Board;
 /// A join brings the board, the positions on the item in front of the room and one's own attendance — not the room;
 /// a push brings what changed; the rest is paged (ADR 0013).
 /// </summary>
-[Collection(LiveApiCollection.Name)]
-public class LightJoinTests(LiveApiFixture fixture) : SessionContext(fixture)
+[Collection(ApiCollection.Name)]
+public class LightJoinTests(ApiFixture fixture) : SessionContext(fixture)
 {
     [Fact]
     public async Task A_join_brings_the_current_items_positions_and_ones_own_attendance_and_a_position_push_only_that_position_and_its_tally()

@@ -3,8 +3,8 @@ using Forum.Tests.Support;
 
 namespace Forum.Tests.Sessions.Replay;
 
-[Collection(LiveApiCollection.Name)]
-public class ReplayApiTests(LiveApiFixture fixture) : SessionContext(fixture)
+[Collection(ApiCollection.Name)]
+public class ReplayApiTests(ApiFixture fixture) : SessionContext(fixture)
 {
     [Fact]
     public async Task A_member_scrubs_a_session_page_by_page_and_sees_the_board_as_it_was_at_each_landmark()

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Forum.Tests.Sessions.SubmittingPositions;
 
 /// <summary>A member's positions apply in the order they were accepted; one bad submission never takes its neighbours with it.</summary>
-[Collection(LiveApiCollection.Name)]
-public class PositionOrderTests(LiveApiFixture fixture) : SessionContext(fixture)
+[Collection(ApiCollection.Name)]
+public class PositionOrderTests(ApiFixture fixture) : SessionContext(fixture)
 {
     private async Task<Guid> AccountOf(Person p) => (await GetJson(p.Token, "/api/me")).GetProperty("accountId").GetGuid();
 

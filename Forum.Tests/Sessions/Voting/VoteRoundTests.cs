@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Forum.Tests.Sessions.Voting;
 
 /// <summary>A vote round through the API and live on the board: one that carries, one that fails; a roster change mid-session.</summary>
-[Collection(LiveApiCollection.Name)]
-public class VoteRoundTests(LiveApiFixture fixture) : SessionContext(fixture)
+[Collection(ApiCollection.Name)]
+public class VoteRoundTests(ApiFixture fixture) : SessionContext(fixture)
 {
     private async Task<SessionWorld> WorldWithVotes(double threshold)
     {
