@@ -5,7 +5,7 @@
 # Options go to the load generator, e.g.  bench/run.sh --sizes 200,1000 --reps 5 --duration 20
 # (see bench/Forum.Bench/BenchMain.cs), except --hosts N (default 1): N Forum hosts on the one PostgreSQL and a throwaway
 # Redis (the SignalR backplane), with the participants and their submissions dealt out to them in turn, and --trace
-# hh:mm:ss: a CPU-sampling profile of Forum.Host 1 (dotnet-trace, from the repository's tool manifest) for that long from
+# hh:mm:ss: a sampled profile (thread stacks at ~100 Hz) of Forum.Host 1 (dotnet-trace, from the repository's tool manifest) for that long from
 # the load generator's start; its top methods go to bench/results/forum-host1.top.txt.
 # Results: bench/results/<time>/summary.md and results.json.
 set -uo pipefail
@@ -94,7 +94,7 @@ join() { local IFS=,; echo "$*"; }
 trace_pid=""
 if [ -n "$trace" ]; then
   dotnet tool restore >/dev/null || { log "dotnet tool restore failed"; exit 1; }
-  dotnet tool run dotnet-trace collect -p "${forum_pids[0]}" --profile cpu-sampling --duration "$trace" \
+  dotnet tool run dotnet-trace collect -p "${forum_pids[0]}" --profile dotnet-common,dotnet-sampled-thread-time --duration "$trace" \
     -o "$work/forum-host1.nettrace" >"$work/trace.log" 2>&1 &
   trace_pid=$!
   log "profiling Forum.Host 1 for $trace (dotnet-trace pid $trace_pid)"

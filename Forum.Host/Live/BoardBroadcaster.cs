@@ -7,20 +7,6 @@ using Microsoft.AspNetCore.SignalR;
 namespace Forum.Host.Live;
 
 /// <summary>
-/// How often a session's board is pushed. One push costs one write to every screen, so a room of thousands gets fewer,
-/// larger pushes: the writes per second of one session stay near <see cref="DeliveriesPerSecond"/>, what the bare hub's one
-/// message per submission costs at 2,000 screens and 20 submissions a second (docs/benchmarks.md). Up to 1,000 screens
-/// this is the least interval, <c>Live:CoalesceMilliseconds</c>.
-/// </summary>
-public static class PushPace
-{
-    public const int DeliveriesPerSecond = 40_000;
-
-    public static TimeSpan Interval(int screens, TimeSpan least, int deliveriesPerSecond) =>
-        TimeSpan.FromMilliseconds(Math.Max(least.TotalMilliseconds, Math.Min(250, 1000.0 * screens / Math.Max(1, deliveriesPerSecond))));
-}
-
-/// <summary>
 /// Pushes board changes from committed events (a Marten commit listener: whatever appended them, HTTP or a batch),
 /// coalesced per session: the first change goes out at once, later ones at most every <c>Live:CoalesceMilliseconds</c>
 /// as one push spanning every version since the last (ADR 0008). What a push carries is what the projection stored in
@@ -32,7 +18,6 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
 {
     private static readonly string SessionNamespace = typeof(SessionScheduled).Namespace!;
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(config.GetValue("Live:CoalesceMilliseconds", 25));
-    private readonly int _deliveriesPerSecond = config.GetValue("Live:DeliveriesPerSecond", PushPace.DeliveriesPerSecond);
     private readonly ConcurrentDictionary<Guid, Feed> _feeds = new();
 
     private sealed class Feed
@@ -81,8 +66,7 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
             if (feed.Scheduled) return;
             feed.Scheduled = true;
             var since = TimeSpan.FromTicks(Environment.TickCount64 * TimeSpan.TicksPerMillisecond - feed.LastFlushTicks);
-            var interval = PushPace.Interval(feed.Board?.Attendance.Values.Sum(p => p.Values.Sum()) ?? 0, _interval, _deliveriesPerSecond);
-            delay = since >= interval ? TimeSpan.Zero : interval - since;
+            delay = since >= _interval ? TimeSpan.Zero : _interval - since;
         }
         _ = Task.Run(async () =>
         {
