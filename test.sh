@@ -60,5 +60,7 @@ for f in "$results"/*.trx; do
   skipped=$((skipped + t - e))
 done
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1
+# FORUM_TEST_RESULTS=dir keeps the trx (each test's time) for reading after the run.
+[ -n "${FORUM_TEST_RESULTS:-}" ] && mkdir -p "$FORUM_TEST_RESULTS" && cp "$results"/*.trx "$FORUM_TEST_RESULTS"/
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

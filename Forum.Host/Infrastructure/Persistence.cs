@@ -70,7 +70,7 @@ public static class Persistence
 
         builder.Services.CritterStackDefaults(x =>
         {
-            x.Development.GeneratedCodeMode = TypeLoadMode.Dynamic;
+            x.Development.GeneratedCodeMode = TypeLoadMode.Auto;
             // Pre-generated code where `codegen write` made it, else compiled at start.
             x.Production.GeneratedCodeMode = TypeLoadMode.Auto;
             x.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;

@@ -34,7 +34,8 @@ public sealed partial class HostProcess(string name, IReadOnlyDictionary<string,
         NodeId = null;
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
         {
-            // In Production the host writes the code it generates under ./Internal/Generated: keep that out of the tree.
+            // A handler added since scripts/codegen.sh is compiled at start and its code written under ./Internal/Generated:
+            // keep that out of the tree.
             WorkingDirectory = workDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -55,7 +56,7 @@ public sealed partial class HostProcess(string name, IReadOnlyDictionary<string,
         var ready = new Uri(Address, "health/ready");
         try
         {
-            // Generous: a host compiles its handlers as it meets them, which takes long on a busy machine.
+            // Generous: a busy machine starts a host slowly.
             await Poll.Until(async () =>
             {
                 if (process.HasExited) throw new InvalidOperationException($"{Name} exited with {process.ExitCode}:\n{Tail()}");

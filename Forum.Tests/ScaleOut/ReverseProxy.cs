@@ -27,7 +27,7 @@ public sealed class ReverseProxy : IAsyncDisposable
     {
         var nginx = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("nginx is missing: ./test.sh installs it (apt-get install nginx).");
-        var shared = Path.Combine(RepositoryRoot(), "docker", "nginx", "forum-proxy.conf");
+        var shared = Path.Combine(Checkout.Root, "docker", "nginx", "forum-proxy.conf");
         Directory.CreateDirectory(directory);
         var port = HostProcess.FreePort();
         var servers = string.Concat(hosts.Select(h => $"    server 127.0.0.1:{h.Port} max_fails=1 fail_timeout=5s;\n"));
@@ -71,14 +71,6 @@ public sealed class ReverseProxy : IAsyncDisposable
             catch (SocketException) { return false; }
         }, TimeSpan.FromSeconds(20), () => "nginx does not listen");
         return proxy;
-    }
-
-    /// <summary>The checkout's root (where Forum.sln is): the proxy settings are read from docker/, as compose reads them.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Forum.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Forum.sln not found above " + AppContext.BaseDirectory);
     }
 
     public async ValueTask DisposeAsync()
