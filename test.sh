@@ -5,11 +5,12 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/lib.sh
 ensure_dotnet
-# chromium: the browser tests drive Debian's build with Playwright (no browser downloads); npm: the SignalR browser client.
+# chromium-headless-shell: the browser tests drive Debian's headless Chromium with Playwright (no browser downloads; the
+# shell takes a third of the full browser's CPU, docs/benchmarks.md "Test suite"); npm: the SignalR browser client.
 # poppler-utils (pdfsig, pdftotext) and openssl (cms, ts): the minutes' signatures are checked with tools other than ours.
 # redis-server and nginx: the scale-out tests run two hosts on one Redis behind the reverse proxy (docker/nginx).
 # shellcheck disable=SC2086
-apt_install $FONT_PACKAGES poppler-utils openssl chromium redis-server nginx || exit 1
+apt_install $FONT_PACKAGES poppler-utils openssl chromium-headless-shell redis-server nginx || exit 1
 command -v npm >/dev/null || apt_install npm || exit 1
 
 work=$(mktemp -d /tmp/forum-test.XXXXXX)

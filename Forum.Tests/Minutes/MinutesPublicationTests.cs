@@ -367,8 +367,8 @@ public class MinutesPublicationTests(MinutesFixture fixture) : MinutesContext(fi
     /// <summary>The host's own command line, as an operator runs it: same database, schema and keys folder.</summary>
     private async Task<(string Output, int ExitCode)> HostVerb(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Forum.Host.dll") }.Concat(args)) start.ArgumentList.Add(a);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(Checkout.HostDll) };
+        foreach (var a in new[] { Checkout.HostDll }.Concat(args)) start.ArgumentList.Add(a);
         start.Environment["FORUM_DB"] = AppFixture.ConnectionString;
         start.Environment["Forum__Schema"] = Store.Options.Events.DatabaseSchemaName;
         start.Environment["Forum__DataDirectory"] = Fixture.DataDirectory;

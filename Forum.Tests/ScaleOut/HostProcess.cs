@@ -40,7 +40,7 @@ public sealed partial class HostProcess(string name, IReadOnlyDictionary<string,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Forum.Host.dll"));
+        start.ArgumentList.Add(Checkout.HostDll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{Port}");
         foreach (var (key, value) in settings) start.Environment[key] = value;

@@ -18,7 +18,7 @@ namespace Forum.Tests.Web;
 
 /// <summary>
 /// The host on a real Kestrel port (browsers cannot reach a TestServer), its own schema, an in-process SMTP server, and one
-/// headless Chromium (Debian's, at /usr/bin/chromium: ./test.sh installs it; Playwright never downloads a browser).
+/// headless Chromium (Debian's chromium-headless-shell, which ./test.sh installs; Playwright never downloads a browser).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -60,7 +60,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = "/usr/lib/chromium/chromium-headless-shell",
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
