@@ -51,11 +51,13 @@ dotnet build bench/Forum.Bench/Forum.Bench.csproj -c Release -v q -nologo >/dev/
 
 pgport=$(free_port)
 # fsync and synchronous_commit stay on (the defaults): a 202 means the submission is on disk.
-pg_cluster_start "$pgdir" "$pgport" -c shared_buffers=256MB || exit 1
+# BENCH_PG_ARGS adds settings for a diagnostic run only (e.g. "-c synchronous_commit=off": what the wait for the disk costs).
+# shellcheck disable=SC2086
+pg_cluster_start "$pgdir" "$pgport" -c shared_buffers=256MB ${BENCH_PG_ARGS:-} || exit 1
 ensure_database "$pgport" forum_bench
 db="Host=127.0.0.1;Port=$pgport;Database=forum_bench;Username=postgres;Maximum Pool Size=100"
 pg_pid=$(head -n 1 "$pgdir/postmaster.pid")
-log "PostgreSQL: throwaway cluster on port $pgport (fsync on)"
+log "PostgreSQL: throwaway cluster on port $pgport (fsync on${BENCH_PG_ARGS:+; $BENCH_PG_ARGS})"
 
 redis_env=()
 if [ "$hosts" -gt 1 ]; then

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Forum.Domain.Common;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Forum.Host.Infrastructure;
@@ -30,7 +31,10 @@ public static class Web
         var health = services.AddHealthChecks().AddCheck<PostgresReady>("postgres", tags: ["ready"]);
         // With the Redis backplane, a host whose Redis is down still looks alive but every hub connection dies: not ready.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Redis:Connection"]))
+        {
+            services.TryAddSingleton<SharedRedis>();
             health.AddCheck<RedisReady>("redis", tags: ["ready"]);
+        }
     }
 
     public static void Configure(JsonSerializerOptions o)
@@ -143,17 +147,13 @@ internal sealed class PostgresReady(IConfiguration config) : IHealthCheck
     }
 }
 
-internal sealed class RedisReady(IConfiguration config) : IHealthCheck
+internal sealed class RedisReady(SharedRedis redis) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         try
         {
-            var options = StackExchange.Redis.ConfigurationOptions.Parse(config["Redis:Connection"]!);
-            options.AbortOnConnectFail = true;
-            options.ConnectTimeout = 2000;
-            await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(options);
-            await redis.GetDatabase().PingAsync();
+            await (await redis.Database()).PingAsync();
             return HealthCheckResult.Healthy();
         }
         catch (Exception e)

@@ -1,3 +1,4 @@
+using Forum.Host.Infrastructure;
 using StackExchange.Redis;
 
 namespace Forum.Host.Live;
@@ -21,7 +22,7 @@ public sealed class LocalPushClaims : IPushClaims
 }
 
 /// <summary>One Redis key per session holding the highest version pushed, raised atomically by a script.</summary>
-public sealed class RedisPushClaims(IConfiguration config, ILogger<RedisPushClaims> log) : IPushClaims, IAsyncDisposable
+public sealed class RedisPushClaims(SharedRedis redis, ILogger<RedisPushClaims> log) : IPushClaims
 {
     private const string Raise = """
         local was = tonumber(redis.call('GET', KEYS[1]) or '-1')
@@ -29,19 +30,12 @@ public sealed class RedisPushClaims(IConfiguration config, ILogger<RedisPushClai
         return was
         """;
 
-    private readonly Lazy<Task<ConnectionMultiplexer>> _redis = new(() =>
-    {
-        var options = ConfigurationOptions.Parse(config["Redis:Connection"]!);
-        options.AbortOnConnectFail = false;
-        return ConnectionMultiplexer.ConnectAsync(options);
-    });
-
     public async Task<long> Claim(Guid sessionId, long upTo)
     {
         try
         {
-            var redis = await _redis.Value;
-            return (long)await redis.GetDatabase().ScriptEvaluateAsync(Raise, [(RedisKey)$"forum:pushed:{sessionId}"], [upTo]);
+            var db = await redis.Database();
+            return (long)await db.ScriptEvaluateAsync(Raise, [(RedisKey)$"forum:pushed:{sessionId}"], [upTo]);
         }
         catch (Exception e)
         {
@@ -49,10 +43,5 @@ public sealed class RedisPushClaims(IConfiguration config, ILogger<RedisPushClai
             log.LogWarning(e, "Claiming the pushes of session {SessionId} failed", sessionId);
             return -1;
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_redis.IsValueCreated) await (await _redis.Value).DisposeAsync();
     }
 }

@@ -1,4 +1,6 @@
+using Forum.Host.Infrastructure;
 using Forum.Host.Live;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Forum.Host.Sessions.SubmittingPositions;
 using Microsoft.AspNetCore.SignalR;
 using StackExchange.Redis;
@@ -44,6 +46,7 @@ public static class SessionsConfiguration
         if (builder.Configuration["Redis:Connection"] is { Length: > 0 } redis)
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal("forum:"));
+            services.TryAddSingleton<SharedRedis>();
             services.AddSingleton<IPushClaims, RedisPushClaims>();
         }
         else services.AddSingleton<IPushClaims, LocalPushClaims>();

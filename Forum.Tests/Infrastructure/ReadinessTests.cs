@@ -13,7 +13,8 @@ public class ReadinessTests
     public async Task Not_ready_when_the_configured_redis_backplane_is_unreachable()
     {
         var port = ClosedPort();
-        var result = await new RedisReady(Config(("Redis:Connection", $"127.0.0.1:{port}"))).CheckHealthAsync(new HealthCheckContext());
+        await using var redis = new SharedRedis(Config(("Redis:Connection", $"127.0.0.1:{port}")));
+        var result = await new RedisReady(redis).CheckHealthAsync(new HealthCheckContext());
         result.Status.ShouldBe(HealthStatus.Unhealthy);
         result.Description!.ShouldContain("Redis");
     }
