@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Marten.Services;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -13,7 +14,8 @@ namespace Forum.Host.Infrastructure;
 /// copy serves every reader; a read asks the store for the document's version only (a tiny query) and deserialises the
 /// document only when this host does not hold that version. Commits on this host refresh it at once. Door checks that a
 /// later step decides again (a position is decided again under the session's lock, ADR 0007) may take a copy checked
-/// within <see cref="ForDoors"/> without asking the store at all: a room submitting at once then costs no query here.
+/// within <see cref="ForDoors"/> without asking the store at all, and those arriving together share one question to the
+/// store (<see cref="Shared{T}"/>): a room submitting at once then costs one query here, not one per submission.
 /// Eviction: least recently used first, beyond <see cref="Capacity"/> entries (MemoryCache with a size limit).
 /// </summary>
 public sealed class StateCache : DocumentSessionListenerBase, IDisposable
@@ -22,6 +24,7 @@ public sealed class StateCache : DocumentSessionListenerBase, IDisposable
     /// <summary>How old a checked copy a door check may take; commits made elsewhere reach it within this.</summary>
     public static readonly TimeSpan ForDoors = TimeSpan.FromMilliseconds(250);
     private readonly MemoryCache _states = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.1 });
+    private readonly ConcurrentDictionary<Guid, Lazy<Task<object?>>> _checks = new();
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
@@ -34,19 +37,50 @@ public sealed class StateCache : DocumentSessionListenerBase, IDisposable
     }
 
     /// <param name="maxAge">How long ago the copy may have been checked against the store (zero: check now).</param>
-    public async Task<SessionState?> Session(IQuerySession session, Guid id, TimeSpan maxAge = default)
+    public Task<SessionState?> Session(IQuerySession session, Guid id, TimeSpan maxAge = default) =>
+        Recent<SessionState>(id, maxAge) is { } recent ? Task.FromResult<SessionState?>(recent)
+        : maxAge > TimeSpan.Zero ? Shared(id, () => CheckSession(session, id))
+        : CheckSession(session, id);
+
+    private async Task<SessionState?> CheckSession(IQuerySession session, Guid id)
     {
-        if (Recent<SessionState>(id, maxAge) is { } recent) return recent;
         var versions = await session.Query<SessionState>().Where(s => s.Id == id).Select(s => s.Version).ToListAsync();
         return versions.Count == 0 ? null : Held<SessionState>(id, versions[0]) ?? Remember(id, versions[0], await session.LoadAsync<SessionState>(id));
     }
 
     /// <param name="maxAge">How long ago the copy may have been checked against the store (zero: check now).</param>
-    public async Task<ForumState?> Forum(IQuerySession session, Guid id, TimeSpan maxAge = default)
+    public Task<ForumState?> Forum(IQuerySession session, Guid id, TimeSpan maxAge = default) =>
+        Recent<ForumState>(id, maxAge) is { } recent ? Task.FromResult<ForumState?>(recent)
+        : maxAge > TimeSpan.Zero ? Shared(id, () => CheckForum(session, id))
+        : CheckForum(session, id);
+
+    private async Task<ForumState?> CheckForum(IQuerySession session, Guid id)
     {
-        if (Recent<ForumState>(id, maxAge) is { } recent) return recent;
         var versions = await session.Query<ForumState>().Where(f => f.Id == id).Select(f => f.Version).ToListAsync();
         return versions.Count == 0 ? null : Held<ForumState>(id, versions[0]) ?? Remember(id, versions[0], await session.LoadAsync<ForumState>(id));
+    }
+
+    /// <summary>
+    /// Door reads that arrive while one of them is asking the store about the same stream wait for that answer instead of
+    /// asking again: it is newer than the copy they would accept. A room of 200 submitting at once, or 2,000 screens
+    /// joining, then asks once per stream instead of once per request. A check that fails is not shared: each asks alone.
+    /// </summary>
+    private async Task<T?> Shared<T>(Guid id, Func<Task<T?>> check) where T : class
+    {
+        var mine = new Lazy<Task<object?>>(async () => await check());
+        var inFlight = _checks.GetOrAdd(id, mine);
+        try
+        {
+            return (T?)await inFlight.Value;
+        }
+        catch when (!ReferenceEquals(inFlight, mine))
+        {
+            return await check();
+        }
+        finally
+        {
+            if (ReferenceEquals(inFlight, mine)) _checks.TryRemove(KeyValuePair.Create(id, mine));
+        }
     }
 
     private sealed record Entry(long Version, object State, long CheckedAt);

@@ -48,8 +48,10 @@ public sealed class SessionHub(IQuerySession session, StateCache cache, TokenCon
         var actor = ForumClaims.ActorOf(Context.User) ?? throw Refuse(Rejection.Unauthenticated());
         if (ForumClaims.DisplaySessionOf(Context.User) is { } display && DisplayTokens.MayUse(display, TokenUse.FollowLive, sessionId) is { } outOfScope)
             throw Refuse(outOfScope);
-        var state = await cache.Session(session, sessionId) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
-        var forum = await cache.Forum(session, state.ForumId) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
+        // Joining is reading: like the board's GET, it may take states checked a moment ago (StateCache.ForDoors), and a
+        // room joining at once asks the store once. The board itself is read from the store below.
+        var state = await cache.Session(session, sessionId, StateCache.ForDoors) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
+        var forum = await cache.Forum(session, state.ForumId, StateCache.ForDoors) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
         if (SessionRules.MaySee(forum, state, actor) is { } hidden) throw Refuse(hidden);
         // Join the group first, then read: any push after this read either overlaps it (applied idempotently) or follows it.
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));

@@ -445,14 +445,22 @@ public static class LoadGenerator
         var observer = new ForumParticipant(session.SessionId, session.ItemId);
         await observer.Connect(o.Forum, setup.Members[2].Token, CancellationToken.None);
         var forum = new ForumTarget(o, session);
+        var bare = new BareTarget(o);
         var random = new Random(7);
         try
         {
             for (var rep = -1; rep < o.RoomReps; rep++)
             {
-                foreach (var (name, count, seconds) in new[] { ($"{o.Room} at once", o.Room, 0.0), ($"{o.RoomSpread} in {o.RoomSpreadSeconds:0} s", o.RoomSpread, o.RoomSpreadSeconds) })
+                // The same burst against the bare server's plain POST (no sign-in, no store, nobody listening): what 200 requests
+                // at once cost this machine and this client before Forum does anything, measured beside Forum in the same run.
+                foreach (var (name, count, seconds, target, watching) in new (string, int, double, Target, ForumParticipant?)[]
+                         {
+                             ($"{o.Room} at once", o.Room, 0.0, forum, observer),
+                             ($"{o.Room} at once, bare HTTP", o.Room, 0.0, bare, null),
+                             ($"{o.RoomSpread} in {o.RoomSpreadSeconds:0} s", o.RoomSpread, o.RoomSpreadSeconds, forum, observer),
+                         })
                 {
-                    var run = await RoomRun(o, http, forum, observer, setup.Members, name, count, seconds, rep, random);
+                    var run = await RoomRun(o, http, target, watching, setup.Members, name, count, seconds, rep, random);
                     if (rep < 0) { Log.Info($"room warm-up {name}: ack p99 {run.Ack.P99:F1} ms"); continue; }
                     results.Room.Add(run);
                     Log.Info($"room {name} rep {rep}: ack p50/p99/max {run.Ack.P50:F1}/{run.Ack.P99:F1}/{run.Ack.Max:F1} ms; errors {run.Errors.Values.Sum()}; " +
@@ -464,17 +472,17 @@ public static class LoadGenerator
         finally { await observer.DisposeAsync(); }
     }
 
-    private static async Task<RoomRun> RoomRun(Options o, HttpClient http, ForumTarget forum, ForumParticipant observer, List<Member> all,
+    private static async Task<RoomRun> RoomRun(Options o, HttpClient http, Target target, ForumParticipant? observer, List<Member> all,
         string name, int count, double seconds, int rep, Random random)
     {
         var ledger = new RunLedger(count);
-        observer.Begin(ledger);
+        observer?.Begin(ledger);
         var who = all.Take(Math.Max(o.Room, o.RoomSpread)).OrderBy(_ => random.Next()).Take(count).ToList();
         var errors = new Dictionary<string, int>();
         var acks = new double[count];
         var acked = new bool[count];
         var load = Proc.LoadAverage();
-        var cpu0 = o.ForumPids.Sum(Proc.CpuSeconds);
+        var cpu0 = target.Pids.Sum(Proc.CpuSeconds);
         var pg0 = Proc.CpuSecondsWithChildren(o.PgPid);
         var start = Clock.Now + Clock.Ticks(200);
         var sends = new List<Task>(count);
@@ -491,7 +499,7 @@ public static class LoadGenerator
                 string? error = null;
                 try
                 {
-                    var status = await forum.Submit(http, index, who[index], ledger, stance);
+                    var status = await target.Submit(http, index, who[index], ledger, stance);
                     if (status == HttpStatusCode.Accepted) { acks[index] = Clock.Ms(intended, Clock.Now); acked[index] = true; }
                     else error = $"HTTP {(int)status}";
                 }
@@ -501,17 +509,17 @@ public static class LoadGenerator
         }
         await Task.WhenAny(Task.WhenAll(sends), Task.Delay(TimeSpan.FromSeconds(seconds + 40)));
         var sendEnd = Clock.Now;
-        while (Clock.Ms(sendEnd, Clock.Now) < 30_000)
+        while (observer is not null && Clock.Ms(sendEnd, Clock.Now) < 30_000)
         {
             var complete = true;
             for (var i = 0; i < count && complete; i++) if (acked[i] && Volatile.Read(ref ledger.SeenBy[i]) < 1) complete = false;
             if (complete) break;
             await Task.Delay(50);
         }
-        var cpu = o.ForumPids.Sum(Proc.CpuSeconds) - cpu0;
+        var cpu = target.Pids.Sum(Proc.CpuSeconds) - cpu0;
         var pg = Proc.CpuSecondsWithChildren(o.PgPid) - pg0;
-        var applied = await forum.Applied(ledger) ?? [];
-        var onBoard = applied.All(i => ledger.SeenBy[i] > 0) && applied.Count > 0
+        var applied = await target.Applied(ledger) ?? Enumerable.Range(0, count).Where(i => acked[i]).ToHashSet();
+        var onBoard = observer is not null && applied.All(i => ledger.SeenBy[i] > 0) && applied.Count > 0
             ? Clock.Ms(start, applied.Max(i => ledger.LastSeen[i])) : double.NaN;
         return new RoomRun(name, rep, count, acked.Count(a => a), errors,
             Dist.Of(Enumerable.Range(0, count).Where(i => acked[i]).Select(i => acks[i])), applied.Count, onBoard, cpu, pg, load);
