@@ -5,7 +5,6 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using netDumbster.smtp;
 using Wolverine;
-using Wolverine.Runtime;
 
 namespace Forum.Tests.Support;
 
@@ -64,8 +63,7 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Every test starts from nothing: no events, documents, envelopes or mail.</summary>
     public async Task ResetAsync()
     {
-        await Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
-        await Host.Services.GetRequiredService<IWolverineRuntime>().Storage.Admin.ClearAllAsync();
+        await DataReset.Run(Host.Services);
         Smtp.ClearReceivedEmail();
     }
 

@@ -12,7 +12,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using netDumbster.smtp;
 using Wolverine;
-using Wolverine.Runtime;
 
 namespace Forum.Tests.Web;
 
@@ -76,8 +75,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task ResetAsync()
     {
-        await Store.Advanced.ResetAllData();
-        await Services.GetRequiredService<IWolverineRuntime>().Storage.Admin.ClearAllAsync();
+        await Support.DataReset.Run(Services);
         Smtp.ClearReceivedEmail();
     }
 
