@@ -70,8 +70,9 @@ public static class Persistence
 
         builder.Services.CritterStackDefaults(x =>
         {
+            // Both load the code checked in under Internal/Generated (scripts/codegen.sh, ADR 0024); a handler added since
+            // is compiled at start.
             x.Development.GeneratedCodeMode = TypeLoadMode.Auto;
-            // Pre-generated code where `codegen write` made it, else compiled at start.
             x.Production.GeneratedCodeMode = TypeLoadMode.Auto;
             x.Production.ResourceAutoCreate = AutoCreate.CreateOrUpdate;
         });
