@@ -34,6 +34,8 @@ public static class IdentityConfiguration
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<SignInRateLimits>();
         builder.Services.AddHostedService<SecretariatBootstrap>();
+        builder.Services.AddSingleton<KnownTokens>();
+        builder.Services.ConfigureMarten((sp, opts) => opts.Listeners.Add(sp.GetRequiredService<KnownTokens>()));
         builder.Services.AddSingleton<TokenConnections>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TokenConnections>());
     }
@@ -50,7 +52,8 @@ public static class IdentityConfiguration
 }
 
 /// <summary>Bearer authentication with personal API tokens (hashed at rest). Hubs also take the token as <c>access_token</c>.</summary>
-public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IQuerySession session)
+public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store,
+    KnownTokens known)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public static string? TokenOf(HttpRequest request)
@@ -65,14 +68,12 @@ public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (TokenOf(Request) is not { } secret) return AuthenticateResult.NoResult();
-        var hash = Secrets.Hash(secret);
-        var token = await session.Query<ApiToken>().FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
-        if (token is null || token.RevokedAt is not null) return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        // This host's recent lookups (ADR 0026): revocation reaches them at once here, within seconds on other hosts.
+        if (await known.Find(store, Secrets.Hash(secret), Context.RequestAborted) is not { } hit)
+            return AuthenticateResult.Fail("The API token is unknown or revoked, or its account no longer exists.");
+        var (token, account) = (hit.Token, hit.Account);
         if (token.DisplaySessionId is { } display && DisplayTokens.MayUse(display, UseOf(Request), SessionOf(Request)) is { } outOfScope)
             return AuthenticateResult.Fail(outOfScope.Detail);
-        // Two plain queries: Marten's Include in one round trip made a burst of 200 slower (docs/benchmarks.md, 2026-11-26).
-        var account = await session.LoadAsync<Account>(token.AccountId, Context.RequestAborted);
-        if (account is null) return AuthenticateResult.Fail("The API token's account no longer exists.");
         var principal = ForumClaims.Principal(account, Scheme.Name);
         // The hub keeps the token's connections under its id, so revoking the token ends them (TokenConnections).
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(ForumClaims.TokenId, token.Id.ToString()));

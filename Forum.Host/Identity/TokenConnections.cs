@@ -7,10 +7,11 @@ namespace Forum.Host.Identity;
 /// <summary>
 /// The hub connections this host holds for each personal API token, so that revoking a token ends them: at once on the
 /// host that revoked it, and within <c>Live:TokenCheckSeconds</c> on every other host, which looks up the tokens it holds
-/// connections for and ends those revoked since. A connection is authenticated once, when it opens; without this a
-/// revoked room display would go on receiving the board.
+/// connections for and ends those revoked (or deleted) since. A connection is authenticated once, when it opens; without
+/// this a revoked room display would go on receiving the board. The same look covers the tokens <see cref="KnownTokens"/>
+/// remembers for requests, and forgets those no longer valid.
 /// </summary>
-public sealed class TokenConnections(IDocumentStore store, IConfiguration config, ILogger<TokenConnections> log) : BackgroundService
+public sealed class TokenConnections(IDocumentStore store, KnownTokens known, IConfiguration config, ILogger<TokenConnections> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> _byToken = new();
 
@@ -36,13 +37,15 @@ public sealed class TokenConnections(IDocumentStore store, IConfiguration config
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("Live:TokenCheckSeconds", 5.0)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var held = _byToken.Where(x => !x.Value.IsEmpty).Select(x => x.Key).ToList();
+            var held = _byToken.Where(x => !x.Value.IsEmpty).Select(x => x.Key).Union(known.Held()).ToList();
             if (held.Count == 0) continue;
             try
             {
                 await using var session = store.QuerySession();
-                var revoked = await session.Query<ApiToken>().Where(t => held.Contains(t.Id) && t.RevokedAt != null).Select(t => t.Id).ToListAsync(stoppingToken);
-                foreach (var token in revoked) End(token);
+                var valid = (await session.Query<ApiToken>().Where(t => held.Contains(t.Id) && t.RevokedAt == null).Select(t => t.Id)
+                    .ToListAsync(stoppingToken)).ToHashSet();
+                known.KeepOnly(valid);
+                foreach (var token in held.Where(t => !valid.Contains(t))) End(token);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

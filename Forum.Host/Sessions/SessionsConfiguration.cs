@@ -18,6 +18,8 @@ public static class SessionsConfiguration
         });
         services.AddSingleton<BoardBroadcaster>();
         services.AddSingleton<StateCache>();
+        services.AddSingleton<GroupCommit>();
+        services.AddHostedService(sp => sp.GetRequiredService<GroupCommit>());
         services.ConfigureMarten((sp, opts) =>
         {
             opts.Listeners.Add(sp.GetRequiredService<BoardBroadcaster>());

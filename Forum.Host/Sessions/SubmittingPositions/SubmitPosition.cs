@@ -33,16 +33,16 @@ public static class SubmitPositionEndpoint
 
     /// <summary>
     /// Checks what can be checked against the session as it stands, then stores the submission durably and answers 202:
-    /// the decision at append time runs in the session's batch (ADR 0007). Same Idempotency-Key, same submission.
+    /// the decision at append time runs in the session's batch (ADR 0007). Submissions arriving together are stored in
+    /// one transaction (ADR 0027). Same Idempotency-Key, same submission.
     /// </summary>
     [WolverinePost("/api/sessions/{sessionId}/items/{itemId}/positions"), Tags("Live session")]
-    public static (IResult, OutgoingMessages) Post(Guid itemId, PositionRequest r, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        SessionState session, [NotBody] SessionCaller caller, TimeProvider clock)
+    public static async Task<IResult> Post(Guid itemId, PositionRequest r, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        SessionState session, [NotBody] SessionCaller caller, TimeProvider clock, GroupCommit durably)
     {
-        var outgoing = new OutgoingMessages();
         var key = idempotencyKey ?? "";
         if (key.Length > 200)
-            return (Problems.Of(Rejection.Invalid("Idempotency-Key", "field-too-long", "The Idempotency-Key header may be at most 200 characters.")), outgoing);
+            return Problems.Of(Rejection.Invalid("Idempotency-Key", "field-too-long", "The Idempotency-Key header may be at most 200 characters."));
         var actor = caller.Actor;
         var submissionId = key.Length > 0 ? SubmissionIdFor(actor.AccountId, session.Id, key) : Guid.CreateVersion7();
         var now = clock.GetUtcNow();
@@ -50,9 +50,9 @@ public static class SubmitPositionEndpoint
             r.Stance ?? default, r.Statement, r.OnBehalfOf, now);
         // Everything but the member's current position is checked here; the batch decides again with it, under the lock.
         var check = PositionRules.Submit(caller.Forum, session, null, message.Command with { Stance = r.Stance }, actor, now);
-        if (check.Rejection is { } rejection) return (Problems.Of(rejection), outgoing);
-        outgoing.Add(message);
-        return (Results.Accepted($"/api/sessions/{session.Id}/submissions/{submissionId}", new { submissionId, status = "Accepted" }), outgoing);
+        if (check.Rejection is { } rejection) return Problems.Of(rejection);
+        await durably.Store(message);
+        return Results.Accepted($"/api/sessions/{session.Id}/submissions/{submissionId}", new { submissionId, status = "Accepted" });
     }
 
     private static Guid SubmissionIdFor(Guid accountId, Guid sessionId, string key)

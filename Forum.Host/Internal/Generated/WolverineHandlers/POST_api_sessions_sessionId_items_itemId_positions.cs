@@ -15,14 +15,16 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_sessions_sessionId_items_itemId_positions : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
+        private readonly Forum.Host.Infrastructure.GroupCommit _groupCommit;
         private readonly Forum.Host.Infrastructure.StateCache _stateCache;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_sessions_sessionId_items_itemId_positions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Forum.Host.Infrastructure.StateCache stateCache, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_sessions_sessionId_items_itemId_positions(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Forum.Host.Infrastructure.GroupCommit groupCommit, Forum.Host.Infrastructure.StateCache stateCache, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
+            _groupCommit = groupCommit;
             _stateCache = stateCache;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -74,20 +76,17 @@ namespace Internal.Generated.WolverineHandlers
             var idempotencyKey = ReadSingleHeaderValue(httpContext, "Idempotency-Key");
             
             // The actual HTTP request handler execution
-            (var result, var outgoingMessages) = Forum.Host.Sessions.SubmittingPositions.SubmitPositionEndpoint.Post(itemId, r, idempotencyKey, sessionState, sessionCaller, _timeProvider);
-
-            
-            // Outgoing, cascaded message
-            await messageContext.EnqueueCascadingAsync(outgoingMessages).ConfigureAwait(false);
+            var result = await Forum.Host.Sessions.SubmittingPositions.SubmitPositionEndpoint.Post(itemId, r, idempotencyKey, sessionState, sessionCaller, _timeProvider, _groupCommit).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
             await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
-            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             
             // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
             await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
+
+            await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Marten.Services;
+
+namespace Forum.Host.Identity;
+
+/// <summary>
+/// The personal API tokens this host has looked up lately, with their accounts (ADR 0026). Without it every request and
+/// every hub connection with a token asked the store twice (the token by its hash, then its account): a room of 200
+/// sending at once, or 2,000 screens joining (each authenticates twice: negotiate and connect), paid that many queries.
+///
+/// What stays true: a token revoked on this host is refused at once (its commit here forgets it); a token revoked on
+/// another host, or deleted, is refused here within <c>Live:TokenCheckSeconds</c> (<see cref="TokenConnections"/> asks the
+/// store which of the tokens this host holds are still valid, and forgets the rest), the same bound that already held for
+/// its open hub connections. An account changed on this host (language, administrator) is forgotten at once; one changed
+/// elsewhere is read again within <see cref="AccountMaxAge"/>. An unknown secret is never remembered: each try asks.
+/// </summary>
+public sealed class KnownTokens : DocumentSessionListenerBase
+{
+    public static readonly TimeSpan AccountMaxAge = TimeSpan.FromMinutes(1);
+    /// <summary>Tokens not used for this long are dropped, so the cache holds what is in use, not every token ever seen.</summary>
+    public static readonly TimeSpan Unused = TimeSpan.FromMinutes(10);
+
+    public sealed record Known(ApiToken Token, Account Account, long ReadAt)
+    {
+        public long LastUsedAt { get; set; } = ReadAt;
+    }
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<Known?>>> _byHash = new();
+
+    /// <summary>The valid token with this hash and its account, or null: unknown, revoked, or its account gone.</summary>
+    public async Task<Known?> Find(IDocumentStore store, string hash, CancellationToken ct)
+    {
+        var now = Environment.TickCount64;
+        var mine = new Lazy<Task<Known?>>(() => Read(store, hash, ct));
+        var entry = _byHash.GetOrAdd(hash, mine);
+        Known? known;
+        try
+        {
+            known = await entry.Value;
+        }
+        catch when (!ReferenceEquals(entry, mine))
+        {
+            // Another request's lookup failed (its caller went away, the store blinked): this one asks for itself.
+            _byHash.TryRemove(KeyValuePair.Create(hash, entry));
+            return await Find(store, hash, ct);
+        }
+        catch
+        {
+            _byHash.TryRemove(KeyValuePair.Create(hash, mine));
+            throw;
+        }
+        if (known is null || now - known.ReadAt > AccountMaxAge.TotalMilliseconds)
+        {
+            _byHash.TryRemove(KeyValuePair.Create(hash, entry));
+            // Unknown now is not remembered; a stale account is read again.
+            return known is null || ReferenceEquals(entry, mine) ? known : await Find(store, hash, ct);
+        }
+        known.LastUsedAt = now;
+        return known;
+    }
+
+    private static async Task<Known?> Read(IDocumentStore store, string hash, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var token = await session.Query<ApiToken>().FirstOrDefaultAsync(t => t.Hash == hash, ct);
+        if (token is null || token.RevokedAt is not null) return null;
+        var account = await session.LoadAsync<Account>(token.AccountId, ct);
+        return account is null ? null : new Known(token, account, Environment.TickCount64);
+    }
+
+    /// <summary>The ids of the tokens held, for <see cref="TokenConnections"/>' check; unused ones are dropped here.</summary>
+    public IReadOnlyCollection<Guid> Held()
+    {
+        var now = Environment.TickCount64;
+        var held = new List<Guid>();
+        foreach (var (hash, entry) in _byHash)
+        {
+            if (!entry.IsValueCreated || !entry.Value.IsCompletedSuccessfully || entry.Value.Result is not { } known) continue;
+            if (now - known.LastUsedAt > Unused.TotalMilliseconds) _byHash.TryRemove(KeyValuePair.Create(hash, entry));
+            else held.Add(known.Token.Id);
+        }
+        return held;
+    }
+
+    /// <summary>Forgets every token that is not among those the store still holds as valid.</summary>
+    public void KeepOnly(IReadOnlySet<Guid> valid) => Forget(k => !valid.Contains(k.Token.Id));
+
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        foreach (var doc in commit.Updated.Concat(commit.Inserted).Concat(commit.Deleted))
+        {
+            if (doc is ApiToken changed) Forget(k => k.Token.Id == changed.Id);
+            else if (doc is Account account) Forget(k => k.Account.Id == account.Id);
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Forget(Func<Known, bool> which)
+    {
+        foreach (var (hash, entry) in _byHash)
+            if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && entry.Value.Result is { } known && which(known))
+                _byHash.TryRemove(KeyValuePair.Create(hash, entry));
+    }
+}

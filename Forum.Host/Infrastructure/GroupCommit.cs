@@ -1,0 +1,68 @@
+using System.Threading.Channels;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
+
+namespace Forum.Host.Infrastructure;
+
+/// <summary>
+/// Messages accepted together are stored durably together (ADR 0027): one transaction for all that arrived while the last
+/// one was being written, instead of one connection, transaction and commit per request. A room of 200 submitting at
+/// once then costs a handful of commits, not 200. The caller's task completes only once its message is committed in
+/// Wolverine's durable inbox (what makes a 202 an honest acknowledgement, ADR 0007), and fails if that commit failed; in
+/// either case the messages go on exactly as if each request had stored its own: the same envelopes, routed the same way,
+/// in the order they were accepted.
+/// </summary>
+public sealed class GroupCommit(OutboxedSessionFactory sessions, IWolverineRuntime runtime, ILogger<GroupCommit> log) : BackgroundService
+{
+    /// <summary>At most this many messages per transaction; more waiting go in the next.</summary>
+    public const int MaxBatch = 500;
+
+    private readonly Channel<(object Message, TaskCompletionSource Stored)> _waiting =
+        Channel.CreateUnbounded<(object, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Completes once the message is committed to the durable inbox; throws what the commit threw.</summary>
+    public Task Store(object message)
+    {
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_waiting.Writer.TryWrite((message, stored))) stored.SetException(new InvalidOperationException("The host is stopping."));
+        return stored.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stopping)
+    {
+        var batch = new List<(object Message, TaskCompletionSource Stored)>(MaxBatch);
+        try
+        {
+            while (await _waiting.Reader.WaitToReadAsync(stopping))
+            {
+                while (batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next)) batch.Add(next);
+                try
+                {
+                    await Commit(batch.Select(b => b.Message), stopping);
+                    foreach (var b in batch) b.Stored.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    // Nothing of this batch was acknowledged: each caller answers as its own failed commit would have.
+                    log.LogWarning(e, "Could not store {Count} accepted messages", batch.Count);
+                    foreach (var b in batch) b.Stored.TrySetException(e);
+                }
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            _waiting.Writer.TryComplete();
+            while (_waiting.Reader.TryRead(out var left)) left.Stored.TrySetCanceled(stopping);
+        }
+    }
+
+    private async Task Commit(IEnumerable<object> messages, CancellationToken ct)
+    {
+        var context = new MessageContext(runtime);
+        await using var session = sessions.OpenSession(context);
+        foreach (var message in messages) await context.PublishAsync(message);
+        await session.SaveChangesAsync(ct);
+        await context.FlushOutgoingMessagesAsync();
+    }
+}
