@@ -44,21 +44,29 @@ public class TokenConnectionTests(ApiFixture fixture) : SessionContext(fixture)
     }
 
     [Fact]
-    public async Task A_token_revoked_elsewhere_ends_its_connections_on_this_host_within_seconds()
+    public async Task A_token_revoked_elsewhere_ends_its_connections_on_this_host_within_seconds_and_its_requests_are_refused()
     {
         var w = await World(open: true);
+        // This host has looked the token up (ADR 0026) and holds a connection for it.
+        (await GetJson(w.Gov.Token, "/api/me")).GetProperty("email").GetString().ShouldBe(w.Gov.Email);
         var (hub, closed) = await Follow(Host, w.Gov.Token, w.SessionId);
         await using var _ = hub;
-        // Another host's revoke is a committed change to the token, which this host did not make: it finds it on its next look.
-        await using (var session = Store.LightweightSession())
+        // Another host's revoke: the row changes in the store, and no commit on this host says so.
+        await using (var db = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString))
         {
-            var hash = Secrets.Hash(w.Gov.Token);
-            var token = await session.Query<ApiToken>().SingleAsync(t => t.Hash == hash);
-            token.RevokedAt = DateTimeOffset.UtcNow;
-            session.Store(token);
-            await session.SaveChangesAsync();
+            await db.OpenAsync();
+            await using var revoke = new Npgsql.NpgsqlCommand(
+                $"update {Fixture.SchemaName}.mt_doc_apitoken set data = jsonb_set(data, '{{revokedAt}}', to_jsonb(@at::text)) where data->>'hash' = @hash", db);
+            revoke.Parameters.AddWithValue("at", DateTimeOffset.UtcNow.ToString("O"));
+            revoke.Parameters.AddWithValue("hash", Secrets.Hash(w.Gov.Token));
+            (await revoke.ExecuteNonQueryAsync()).ShouldBe(1);
         }
+        // This host's next look at the tokens it holds ends the connection and forgets the lookup, in the same pass.
         await closed.WaitAsync(TimeSpan.FromSeconds(20));
         hub.State.ShouldBe(HubConnectionState.Disconnected);
+        var refused = await Send(w.Gov.Token, s => s.Get.Url("/api/me"), 401);
+        refused.Context.Response.StatusCode.ShouldBe(401);
+        // Nobody else's token is touched.
+        (await GetJson(w.Cso.Token, "/api/me")).GetProperty("email").GetString().ShouldBe(w.Cso.Email);
     }
 }

@@ -1,7 +1,7 @@
 using Forum.Host.Infrastructure;
 using Forum.Tests.Sessions;
 using Marten;
-using System.Diagnostics;
+using Forum.Tests.Support;
 
 namespace Forum.Tests.Infrastructure;
 
@@ -9,39 +9,11 @@ namespace Forum.Tests.Infrastructure;
 [Collection(ApiCollection.Name)]
 public class StateCacheTests(ApiFixture fixture) : SessionContext(fixture)
 {
-    /// <summary>
-    /// Counts the commands Npgsql runs against this collection's forum and session states (its traces, by statement): the
-    /// collection runs one test at a time and the other collections have schemas of their own.
-    /// </summary>
-    private sealed class CommandCount : IDisposable
-    {
-        private readonly ActivityListener _listener;
-        private int _count;
-
-        public CommandCount(string schema)
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = a =>
-                {
-                    if (a.GetTagItem("db.statement") is string sql && sql.Contains(schema + ".mt_doc_") && sql.Contains("state"))
-                        Interlocked.Increment(ref _count);
-                },
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public int Value => Volatile.Read(ref _count);
-        public void Dispose() => _listener.Dispose();
-    }
-
     private async Task<(int Commands, IReadOnlyList<Guid?> Seen)> ReadTogether(Guid forumId, Guid sessionId, TimeSpan maxAge)
     {
         // A cache of its own, empty: every read below misses it.
         using var cache = new StateCache();
-        using var count = new CommandCount(Fixture.SchemaName);
+        using var count = new CommandCount(sql => sql.Contains(Fixture.SchemaName + ".mt_doc_") && sql.Contains("state"));
         var sessions = Enumerable.Range(0, 40).Select(_ => Store.QuerySession()).ToList();
         try
         {

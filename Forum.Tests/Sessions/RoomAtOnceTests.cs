@@ -50,8 +50,19 @@ public class RoomAtOnceTests(ApiFixture fixture) : SessionContext(fixture)
             }
         }).ToList();
         for (var i = 0; i < members.Count; i++) expected[members[i].Id] = stances[(i + 1) % stances.Length];
-        start.SetResult();
-        await Task.WhenAll(tasks);
+        var schema = Fixture.SchemaName;
+        int inboxWrites, tokenReads;
+        using (var inbox = new CommandCount(sql => sql.Contains(schema + ".wolverine_incoming_envelopes") && sql.Contains("insert", StringComparison.OrdinalIgnoreCase)))
+        using (var lookups = new CommandCount(sql => sql.Contains(schema + ".mt_doc_apitoken")))
+        {
+            start.SetResult();
+            await Task.WhenAll(tasks);
+            (inboxWrites, tokenReads) = (inbox.Value, lookups.Value);
+        }
+        // Stored together (ADR 0027): 14 inbox writes on this machine, 203 when each request stored its own.
+        inboxWrites.ShouldBeLessThan(100);
+        // Each member's token read once, the second request answered from this host's lookups (ADR 0026): 200 before.
+        tokenReads.ShouldBeLessThanOrEqualTo(105);
 
         statuses.Count.ShouldBe(200);
         statuses.ShouldAllBe(s => s >= 200 && s < 300);
