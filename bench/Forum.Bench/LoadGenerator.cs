@@ -92,7 +92,12 @@ public static class LoadGenerator
         finally
         {
             await File.WriteAllTextAsync(Path.Combine(outDir, "results.json"),
-                JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+                JsonSerializer.Serialize(results, new JsonSerializerOptions
+                {
+                    WriteIndented = true,
+                    // The bare HTTP burst has no board: its "all on board" is NaN.
+                    NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+                }));
             var summary = Report.Markdown(results);
             await File.WriteAllTextAsync(Path.Combine(outDir, "summary.md"), summary);
             Console.WriteLine(summary);
