@@ -6,7 +6,8 @@
 # (see bench/Forum.Bench/BenchMain.cs), except --hosts N (default 1): N Forum hosts on the one PostgreSQL and a throwaway
 # Redis (the SignalR backplane), with the participants and their submissions dealt out to them in turn, and --trace
 # hh:mm:ss: a sampled profile (thread stacks at ~100 Hz) of Forum.Host 1 (dotnet-trace, from the repository's tool manifest) for that long from
-# the load generator's start; its top methods go to bench/results/forum-host1.top.txt.
+# the load generator's start; its top methods go to bench/results/forum-host1.top.txt; and --counters: Forum.Host 1's
+# runtime counters (thread pool queue and threads, GC, CPU) every second to <run>/forum-host1.counters.csv and bare.counters.csv.
 # Results: bench/results/<time>/summary.md and results.json.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,11 +16,12 @@ ensure_dotnet
 root=$(pwd)
 
 command="bench/run.sh${*:+ $*}"
-hosts=1; trace=""; args=()
+hosts=1; trace=""; counters=""; args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --hosts) hosts=${2:?--hosts needs a number}; shift 2 ;;
     --trace) trace=${2:?--trace needs a duration, hh:mm:ss}; shift 2 ;;
+    --counters) counters=1; shift ;;
     *) args+=("$1"); shift ;;
   esac
 done
@@ -91,7 +93,7 @@ bare_pid=$!
 log "bare SignalR baseline pid $bare_pid on :$bare_port"
 
 # Host settings to try pass through the environment, e.g. Live__CoalesceMilliseconds=50 bench/run.sh ...
-host_settings=$(env | grep -E '^(Live__|Forum__)' | sort | tr '\n' ' ' | sed 's/ $//')
+host_settings=$(env | grep -E '^(Live__|Forum__|DOTNET_GC|DOTNET_gc)' | sort | tr '\n' ' ' | sed 's/ $//')
 join() { local IFS=,; echo "$*"; }
 trace_pid=""
 if [ -n "$trace" ]; then
@@ -101,12 +103,30 @@ if [ -n "$trace" ]; then
   trace_pid=$!
   log "profiling Forum.Host 1 for $trace (dotnet-trace pid $trace_pid)"
 fi
+counters_pids=()
+if [ -n "$counters" ]; then
+  dotnet tool restore >/dev/null || { log "dotnet tool restore failed"; exit 1; }
+  for who in "forum-host1:${forum_pids[0]}" "bare:$bare_pid"; do
+    dotnet tool run dotnet-counters collect -p "${who#*:}" --counters System.Runtime --refresh-interval 1 --format csv \
+      -o "$work/${who%%:*}.counters.csv" >"$work/${who%%:*}.counters.log" 2>&1 &
+    counters_pids+=($!)
+  done
+  log "runtime counters of Forum.Host 1 and the bare server every second (thread pool, GC, CPU)"
+fi
 BENCH_COMMAND="${host_settings:+$host_settings }$command" timeout --signal=TERM 7200 \
   dotnet bench/Forum.Bench/bin/Release/net10.0/Forum.Bench.dll run \
   --forum "$(join "${forum_urls[@]}")" --forum-pid "$(join "${forum_pids[@]}")" \
   --bare "http://127.0.0.1:$bare_port" --bare-pid "$bare_pid" \
   --db "$db" --schema bench --pg-pid "$pg_pid" --out "$root/bench/results" "${args[@]}"
 status=$?
+if [ -n "$counters" ]; then
+  # "dotnet tool run" does not pass a signal on, and the tool ignores an interrupt without a console: end the tools
+  # themselves (their files are written line by line).
+  pkill -TERM -f "dotnet-counters.dll collect -p (${forum_pids[0]}|$bare_pid) " 2>/dev/null; wait "${counters_pids[@]}"
+  latest=$(ls -td "$root"/bench/results/2*/ | head -n 1)
+  cp "$work"/*.counters.csv "$latest" 2>/dev/null
+  log "counters: ${latest}forum-host1.counters.csv, ${latest}bare.counters.csv"
+fi
 if [ -n "$trace_pid" ]; then
   wait "$trace_pid"
   mkdir -p "$root/bench/results"

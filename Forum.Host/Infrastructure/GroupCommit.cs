@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -38,8 +39,10 @@ public sealed class GroupCommit(OutboxedSessionFactory sessions, IWolverineRunti
                 while (batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next)) batch.Add(next);
                 try
                 {
+                    var started = Stopwatch.GetTimestamp();
                     await Commit(batch.Select(b => b.Message), stopping);
                     foreach (var b in batch) b.Stored.TrySetResult();
+                    log.LogDebug("Stored {Count} accepted messages in {Milliseconds:F1} ms", batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
                 catch (Exception e)
                 {

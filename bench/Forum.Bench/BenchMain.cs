@@ -37,7 +37,7 @@ public sealed class Options
         Forum.Bench run --forum URL[,URL2] --forum-pid PID[,PID2] --bare URL --bare-pid PID --db CONN [--schema bench] [--pg-pid PID]
                         [--sizes 200,1000] [--reps 5] [--duration 20] [--rate 20] [--warmup 5]
                         [--room 200] [--room-spread 1000] [--room-spread-seconds 10] [--room-reps 5]
-                        [--scenarios live,room] [--idle 5000] [--idle-reps 1] [--out DIR]
+                        [--scenarios live,room] [--idle 5000] [--idle-reps 1] [--gc] [--out DIR]
         """;
 
     public string? Urls { get; set; }
@@ -65,6 +65,8 @@ public sealed class Options
     public int Idle { get; set; }
     public int IdleReps { get; set; } = 1;
     public string Out { get; set; } = "bench/results";
+    /// <summary>Watch each server's GC events during each live run (GcWatch) and report them beside the run.</summary>
+    public bool Gc { get; set; }
 
     public static Options Parse(string[] args)
     {
@@ -95,6 +97,7 @@ public sealed class Options
                 case "--idle": o.Idle = int.Parse(Next()); break;
                 case "--idle-reps": o.IdleReps = int.Parse(Next()); break;
                 case "--out": o.Out = Next(); break;
+                case "--gc": o.Gc = true; break;
                 default: throw new ArgumentException($"unknown option {args[i]}\n{Usage}");
             }
         }

@@ -33,6 +33,7 @@ public sealed class Results
     public List<Connected> Connections { get; } = [];
     public List<LiveRun> Live { get; } = [];
     public List<RoomRun> Room { get; } = [];
+    public List<GcRun> Gc { get; } = [];
     public List<string> Documents { get; } = [];
 }
 
@@ -216,8 +217,16 @@ public static class LoadGenerator
                 Target[] order = rep % 2 == 0 ? [forum, bare] : [bare, forum];
                 foreach (var target in order)
                 {
+                    var watches = o.Gc ? target.Pids.Select(GcWatch.Start).ToList() : [];
                     var run = await OneRun(o, http, target, members, size, rep, o.Duration, random);
                     results.Live.Add(run);
+                    foreach (var watch in watches.OfType<GcWatch>())
+                    {
+                        var gc = await watch.Stop(target.Name, size, rep);
+                        results.Gc.Add(gc);
+                        Log.Info($"{gc.System,-12} n={size} rep {rep} GC: gen0/1/2 {gc.Gen0}/{gc.Gen1}/{gc.Gen2}, paused {gc.PausedMs:F0} ms (longest {gc.LongestPauseMs:F0}), " +
+                                 $"allocated {gc.AllocatedMiB:F0} MiB, kept by gen0 GCs {gc.PromotedMiB:F0} MiB; most: {string.Join(", ", gc.Top.Take(5).Select(t => $"{t.Type} {t.MiB:F0}"))}");
+                    }
                     Log.Info($"{run.System,-12} n={size} rep {rep}: ack p99 {run.Ack.P99:F1} ms; delivery p50/p99/p99.9 " +
                              $"{run.Delivery.P50:F1}/{run.Delivery.P99:F1}/{run.Delivery.P999:F1} ms; last p50/p99 {run.Last.P50:F1}/{run.Last.P99:F1} ms; " +
                              $"lost {run.Lost} dup {run.Duplicates} ooo {run.OutOfOrder} gaps {run.Gaps} errors {run.Errors.Values.Sum()}; " +

@@ -111,6 +111,17 @@ public static class Report
                 s.AppendLine($"| {x.Scenario} | {x.Rep} | {F(x.Ack.P50)} / {F(x.Ack.P99)} / {F(x.Ack.Max)} | {Errors(x.Errors, 0, 0)} | {x.Applied} / {x.Sent} | {F(x.AllOnBoardMs, "0")} | {F(x.LoadAverage)} |");
             s.AppendLine();
         }
+        if (r.Gc.Count > 0)
+        {
+            s.AppendLine("The servers' garbage collector in each run (`--gc`: the runtime's GC events; allocations sampled every ~100 KB; \"kept\" is what gen0 collections promoted):");
+            s.AppendLine();
+            s.AppendLine("| n | system | rep | gen0 / gen1 / gen2 | paused ms (longest) | allocated MiB | kept MiB | allocated most (MiB) |");
+            s.AppendLine("| ---: | --- | ---: | --- | --- | ---: | ---: | --- |");
+            foreach (var g in r.Gc)
+                s.AppendLine($"| {g.Size} | {g.System} | {g.Rep} | {g.Gen0} / {g.Gen1} / {g.Gen2} | {g.PausedMs:F0} ({g.LongestPauseMs:F0}) | {g.AllocatedMiB:F0} | {g.PromotedMiB:F0} | " +
+                             string.Join(", ", g.Top.Take(6).Select(t => $"{t.Type} {t.MiB:F0}")) + " |");
+            s.AppendLine();
+        }
         return s.ToString();
     }
 
