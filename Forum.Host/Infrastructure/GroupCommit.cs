@@ -21,51 +21,58 @@ public sealed class GroupCommit(OutboxedSessionFactory sessions, IWolverineRunti
     private readonly Channel<(object Message, TaskCompletionSource Stored)> _waiting =
         Channel.CreateUnbounded<(object, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>Thrown to a caller that arrives once the host is stopping: nothing was stored, it may try again (503).</summary>
+    public sealed class Stopping() : Exception("The server is restarting; nothing was stored.");
+
+    private readonly List<(object Message, TaskCompletionSource Stored)> _batch = new(MaxBatch);
+
     /// <summary>Completes once the message is committed to the durable inbox; throws what the commit threw.</summary>
     public Task Store(object message)
     {
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_waiting.Writer.TryWrite((message, stored))) stored.SetException(new InvalidOperationException("The host is stopping."));
+        if (!_waiting.Writer.TryWrite((message, stored))) stored.SetException(new Stopping());
         return stored.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        var batch = new List<(object Message, TaskCompletionSource Stored)>(MaxBatch);
         try
         {
-            while (await _waiting.Reader.WaitToReadAsync(stopping))
-            {
-                while (batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next)) batch.Add(next);
-                try
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    await Commit(batch.Select(b => b.Message), stopping);
-                    foreach (var b in batch) b.Stored.TrySetResult();
-                    log.LogDebug("Stored {Count} accepted messages in {Milliseconds:F1} ms", batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-                catch (Exception e)
-                {
-                    // Nothing of this batch was acknowledged: each caller answers as its own failed commit would have.
-                    log.LogWarning(e, "Could not store {Count} accepted messages", batch.Count);
-                    foreach (var b in batch) b.Stored.TrySetException(e);
-                }
-                batch.Clear();
-            }
+            while (await _waiting.Reader.WaitToReadAsync(stopping)) await WriteWaiting();
         }
-        finally
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            _waiting.Writer.TryComplete();
-            while (_waiting.Reader.TryRead(out var left)) left.Stored.TrySetCanceled(stopping);
         }
+        // Stopping: take no more, and store what was accepted at the door before now (a commit is not cut short).
+        _waiting.Writer.TryComplete();
+        while (_waiting.Reader.TryPeek(out _)) await WriteWaiting();
     }
 
-    private async Task Commit(IEnumerable<object> messages, CancellationToken ct)
+    private async Task WriteWaiting()
+    {
+        while (_batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next)) _batch.Add(next);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            await Commit(_batch.Select(b => b.Message));
+            foreach (var b in _batch) b.Stored.TrySetResult();
+            log.LogDebug("Stored {Count} accepted messages in {Milliseconds:F1} ms", _batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            // Nothing of this batch was acknowledged: each caller answers as its own failed commit would have.
+            log.LogWarning(e, "Could not store {Count} accepted messages", _batch.Count);
+            foreach (var b in _batch) b.Stored.TrySetException(e);
+        }
+        _batch.Clear();
+    }
+
+    private async Task Commit(IEnumerable<object> messages)
     {
         var context = new MessageContext(runtime);
         await using var session = sessions.OpenSession(context);
         foreach (var message in messages) await context.PublishAsync(message);
-        await session.SaveChangesAsync(ct);
+        await session.SaveChangesAsync();
         await context.FlushOutgoingMessagesAsync();
     }
 }

@@ -181,19 +181,13 @@ internal sealed class RequestProblemHandler(IProblemDetailsService problems) : I
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        // Nothing the caller did, and it passes: say so, and when to try again.
         if (DatabaseUnavailable(exception))
-        {
-            // Nothing the caller did: PostgreSQL is down or refusing connections. Say so, and when to try again.
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "5";
-            var unavailable = new ProblemDetails
-            {
-                Status = 503, Type = "https://forum.example/problems/database-unavailable", Title = "Temporarily unavailable",
-                Detail = "The database cannot be reached just now; nothing was changed. Try again in a few seconds.",
-                Extensions = { ["rule"] = "database-unavailable" },
-            };
-            return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = unavailable, Exception = exception });
-        }
+            return await Unavailable(context, exception, "database-unavailable",
+                "The database cannot be reached just now; nothing was changed. Try again in a few seconds.");
+        // This host is shutting down between the door and the store (GroupCommit): nothing was stored.
+        if (exception is GroupCommit.Stopping)
+            return await Unavailable(context, exception, "server-restarting", "The server is restarting; nothing was changed. Try again in a few seconds.");
         var rejection = exception switch
         {
             ControlCharacterInJson c => Input.ControlCharacter(Unreadable.Field(c.Path), c.Character),
@@ -215,6 +209,18 @@ internal sealed class RequestProblemHandler(IProblemDetailsService problems) : I
     /// A connection that cannot be opened or was lost (Npgsql's own errors), or a server that is shutting down, starting
     /// up or full (SQLSTATE classes 57P and 08, and 53300). Marten and Wolverine wrap these, so the whole chain is looked at.
     /// </summary>
+    private async ValueTask<bool> Unavailable(HttpContext context, Exception exception, string rule, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "5";
+        var unavailable = new ProblemDetails
+        {
+            Status = 503, Type = $"https://forum.example/problems/{rule}", Title = "Temporarily unavailable", Detail = detail,
+            Extensions = { ["rule"] = rule },
+        };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = unavailable, Exception = exception });
+    }
+
     internal static bool DatabaseUnavailable(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
