@@ -43,8 +43,16 @@ public sealed class GroupCommit(OutboxedSessionFactory sessions, IWolverineRunti
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
-        // Stopping: take no more, and store what was accepted at the door before now (a commit is not cut short).
+    }
+
+    /// <summary>
+    /// Takes no more, and stores what was accepted at the door before now: after the loop has ended (a commit is not cut
+    /// short), also when it never ran (a stop right after the start).
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
         _waiting.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
         while (_waiting.Reader.TryPeek(out _)) await WriteWaiting();
     }
 
