@@ -9,11 +9,15 @@ namespace Forum.Host.Identity;
 /// host that revoked it, and within <c>Live:TokenCheckSeconds</c> on every other host, which looks up the tokens it holds
 /// connections for and ends those revoked (or deleted) since. A connection is authenticated once, when it opens; without
 /// this a revoked room display would go on receiving the board. The same look covers the tokens <see cref="KnownTokens"/>
-/// remembers for requests, and forgets those no longer valid.
+/// remembers for requests and their accounts, and forgets those no longer valid or changed.
 /// </summary>
 public sealed class TokenConnections(IDocumentStore store, KnownTokens known, IConfiguration config, ILogger<TokenConnections> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> _byToken = new();
+    private TaskCompletionSource _looked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the next look at the store has been made (tests wait on it: two of them, and a change is seen).</summary>
+    public Task NextLook() => Volatile.Read(ref _looked).Task;
 
     public void Opened(HubCallerContext connection)
     {
@@ -37,20 +41,26 @@ public sealed class TokenConnections(IDocumentStore store, KnownTokens known, IC
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("Live:TokenCheckSeconds", 5.0)));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var held = _byToken.Where(x => !x.Value.IsEmpty).Select(x => x.Key).Union(known.Held()).ToList();
-            if (held.Count == 0) continue;
-            try
+            var remembered = known.Held();
+            var held = _byToken.Where(x => !x.Value.IsEmpty).Select(x => x.Key).Union(remembered.Select(k => k.Token.Id)).ToList();
+            if (held.Count > 0)
             {
-                await using var session = store.QuerySession();
-                var valid = (await session.Query<ApiToken>().Where(t => held.Contains(t.Id) && t.RevokedAt == null).Select(t => t.Id)
-                    .ToListAsync(stoppingToken)).ToHashSet();
-                known.KeepOnly(valid);
-                foreach (var token in held.Where(t => !valid.Contains(t))) End(token);
+                try
+                {
+                    await using var session = store.QuerySession();
+                    var valid = (await session.Query<ApiToken>().Where(t => held.Contains(t.Id) && t.RevokedAt == null).Select(t => t.Id)
+                        .ToListAsync(stoppingToken)).ToHashSet();
+                    var accountIds = remembered.Select(k => k.Account.Id).Distinct().ToList();
+                    var accounts = accountIds.Count == 0 ? [] : (await session.LoadManyAsync<Account>(stoppingToken, accountIds)).ToDictionary(a => a.Id);
+                    known.KeepOnly(valid, accounts);
+                    foreach (var token in held.Where(t => !valid.Contains(t))) End(token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    log.LogWarning(e, "Could not check the API tokens of open hub connections; trying again");
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Could not check the API tokens of open hub connections; trying again");
-            }
+            Interlocked.Exchange(ref _looked, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
     }
 }

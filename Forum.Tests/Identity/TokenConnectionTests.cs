@@ -3,6 +3,7 @@ using Marten;
 using Forum.Tests.Sessions;
 using Forum.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Forum.Tests.Identity;
@@ -43,6 +44,34 @@ public class TokenConnectionTests(ApiFixture fixture) : SessionContext(fixture)
         await member.Until(b => b.Version > 0 && b.Agenda.Any(i => i.Positions.ContainsKey(w.Gov.MemberId)));
     }
 
+    /// <summary>Sets one field of a stored document the way another host's write would reach this one: in the store only.</summary>
+    private async Task Elsewhere(string table, string field, string value, string whereField, string whereValue)
+    {
+        await using var db = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString);
+        await db.OpenAsync();
+        await using var change = new Npgsql.NpgsqlCommand(
+            $"update {Fixture.SchemaName}.{table} set data = jsonb_set(data, array[@field], to_jsonb(@value::text)) where data->>@where = @is", db);
+        change.Parameters.AddWithValue("field", field);
+        change.Parameters.AddWithValue("value", value);
+        change.Parameters.AddWithValue("where", whereField);
+        change.Parameters.AddWithValue("is", whereValue);
+        (await change.ExecuteNonQueryAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_account_changed_elsewhere_is_seen_here_by_requests_with_a_remembered_token_within_one_look()
+    {
+        var w = await World(open: true);
+        var me = await GetJson(w.Gov.Token, "/api/me");
+        (!me.TryGetProperty("language", out var before) || before.ValueKind == System.Text.Json.JsonValueKind.Null).ShouldBeTrue("no language chosen yet");
+        var looks = Host.Services.GetRequiredService<TokenConnections>();
+        // Another host saves the person's language: this host, which remembers the token and its account, finds it on its look.
+        await Elsewhere("mt_doc_account", "language", "uk", "email", w.Gov.Email);
+        await looks.NextLook();
+        await looks.NextLook();
+        (await GetJson(w.Gov.Token, "/api/me")).GetProperty("language").GetString().ShouldBe("uk");
+    }
+
     [Fact]
     public async Task A_token_revoked_elsewhere_ends_its_connections_on_this_host_within_seconds_and_its_requests_are_refused()
     {
@@ -52,15 +81,7 @@ public class TokenConnectionTests(ApiFixture fixture) : SessionContext(fixture)
         var (hub, closed) = await Follow(Host, w.Gov.Token, w.SessionId);
         await using var _ = hub;
         // Another host's revoke: the row changes in the store, and no commit on this host says so.
-        await using (var db = new Npgsql.NpgsqlConnection(AppFixture.ConnectionString))
-        {
-            await db.OpenAsync();
-            await using var revoke = new Npgsql.NpgsqlCommand(
-                $"update {Fixture.SchemaName}.mt_doc_apitoken set data = jsonb_set(data, '{{revokedAt}}', to_jsonb(@at::text)) where data->>'hash' = @hash", db);
-            revoke.Parameters.AddWithValue("at", DateTimeOffset.UtcNow.ToString("O"));
-            revoke.Parameters.AddWithValue("hash", Secrets.Hash(w.Gov.Token));
-            (await revoke.ExecuteNonQueryAsync()).ShouldBe(1);
-        }
+        await Elsewhere("mt_doc_apitoken", "revokedAt", DateTimeOffset.UtcNow.ToString("O"), "hash", Secrets.Hash(w.Gov.Token));
         // This host's next look at the tokens it holds ends the connection and forgets the lookup, in the same pass.
         await closed.WaitAsync(TimeSpan.FromSeconds(20));
         hub.State.ShouldBe(HubConnectionState.Disconnected);
