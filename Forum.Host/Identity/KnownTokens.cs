@@ -83,11 +83,20 @@ public sealed class KnownTokens : DocumentSessionListenerBase
     }
 
     /// <summary>
-    /// Forgets every token that is not among those the store still holds as valid, and every one whose account the store
-    /// no longer holds as this host read it (gone, or changed elsewhere in what a request's identity is made of).
+    /// Of the tokens <paramref name="looked"/> at (what <see cref="Held"/> gave), forgets those the store no longer holds
+    /// as valid, and those whose account it no longer holds as this host read it (gone, or changed elsewhere in what a
+    /// request's identity is made of). Lookups made since that list was taken are not judged by a look that missed them.
     /// </summary>
-    public void KeepOnly(IReadOnlySet<Guid> valid, IReadOnlyDictionary<Guid, Account> accounts) =>
-        Forget(k => !valid.Contains(k.Token.Id) || !accounts.TryGetValue(k.Account.Id, out var now) || !SameIdentity(k.Account, now));
+    public void KeepOnly(IReadOnlyCollection<Known> looked, IReadOnlySet<Guid> valid, IReadOnlyDictionary<Guid, Account> accounts)
+    {
+        foreach (var k in looked)
+        {
+            if (valid.Contains(k.Token.Id) && accounts.TryGetValue(k.Account.Id, out var now) && SameIdentity(k.Account, now)) continue;
+            if (_byHash.TryGetValue(k.Token.Hash, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully
+                && ReferenceEquals(entry.Value.Result, k))
+                _byHash.TryRemove(KeyValuePair.Create(k.Token.Hash, entry));
+        }
+    }
 
     private static bool SameIdentity(Account a, Account b) => a.Email == b.Email && a.IsAdministrator == b.IsAdministrator && a.Language == b.Language;
 

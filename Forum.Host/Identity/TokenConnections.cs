@@ -52,7 +52,7 @@ public sealed class TokenConnections(IDocumentStore store, KnownTokens known, IC
                         .ToListAsync(stoppingToken)).ToHashSet();
                     var accountIds = remembered.Select(k => k.Account.Id).Distinct().ToList();
                     var accounts = accountIds.Count == 0 ? [] : (await session.LoadManyAsync<Account>(stoppingToken, accountIds)).ToDictionary(a => a.Id);
-                    known.KeepOnly(valid, accounts);
+                    known.KeepOnly(remembered, valid, accounts);
                     foreach (var token in held.Where(t => !valid.Contains(t))) End(token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
