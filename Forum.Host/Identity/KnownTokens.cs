@@ -75,7 +75,7 @@ public sealed class KnownTokens : DocumentSessionListenerBase
         var held = new List<Known>();
         foreach (var (hash, entry) in _byHash)
         {
-            if (!entry.IsValueCreated || !entry.Value.IsCompletedSuccessfully || entry.Value.Result is not { } known) continue;
+            if (Done(entry) is not { } known) continue;
             if (now - known.LastUsedAt > Unused.TotalMilliseconds) _byHash.TryRemove(KeyValuePair.Create(hash, entry));
             else held.Add(known);
         }
@@ -92,9 +92,7 @@ public sealed class KnownTokens : DocumentSessionListenerBase
         foreach (var k in looked)
         {
             if (valid.Contains(k.Token.Id) && accounts.TryGetValue(k.Account.Id, out var now) && SameIdentity(k.Account, now)) continue;
-            if (_byHash.TryGetValue(k.Token.Hash, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully
-                && ReferenceEquals(entry.Value.Result, k))
-                _byHash.TryRemove(KeyValuePair.Create(k.Token.Hash, entry));
+            if (_byHash.TryGetValue(k.Token.Hash, out var entry) && ReferenceEquals(Done(entry), k)) _byHash.TryRemove(KeyValuePair.Create(k.Token.Hash, entry));
         }
     }
 
@@ -113,7 +111,9 @@ public sealed class KnownTokens : DocumentSessionListenerBase
     private void Forget(Func<Known, bool> which)
     {
         foreach (var (hash, entry) in _byHash)
-            if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && entry.Value.Result is { } known && which(known))
-                _byHash.TryRemove(KeyValuePair.Create(hash, entry));
+            if (Done(entry) is { } known && which(known)) _byHash.TryRemove(KeyValuePair.Create(hash, entry));
     }
+
+    /// <summary>What a lookup found, once it has finished; null while it runs, when it failed or found nothing.</summary>
+    private static Known? Done(Lazy<Task<Known?>> entry) => entry.IsValueCreated && entry.Value.IsCompletedSuccessfully ? entry.Value.Result : null;
 }
