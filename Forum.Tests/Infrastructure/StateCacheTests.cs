@@ -1,4 +1,7 @@
+using Forum.Domain.Sessions;
 using Forum.Host.Infrastructure;
+using Forum.Host.Sessions.SubmittingPositions;
+using Microsoft.Extensions.Logging.Abstractions;
 using Forum.Tests.Sessions;
 using Marten;
 using Forum.Tests.Support;
@@ -46,5 +49,45 @@ public class StateCacheTests(ApiFixture fixture) : SessionContext(fixture)
         var precise = await ReadTogether(w.ForumId, w.SessionId, TimeSpan.Zero);
         precise.Seen.ShouldAllBe(id => id == w.ForumId);
         precise.Commands.ShouldBeGreaterThanOrEqualTo(80);
+    }
+
+    [Fact]
+    public async Task A_position_is_decided_under_the_sessions_lock_without_reading_the_sessions_state_again()
+    {
+        var w = await World(open: true);
+        await Position(w, w.Gov.Token, "Support", "first");
+        // The session's state documents read whole (not their version): what every batch read under its lock before ADR 0029.
+        using var loads = new CommandCount(sql => sql.Contains(Fixture.SchemaName + ".mt_doc_sessionstate") && sql.Contains("d.id, d.data"));
+        using var locks = new CommandCount(sql => sql.Contains(Fixture.SchemaName + ".mt_streams") && sql.Contains("for update"));
+        await Position(w, w.Cso.Token, "Object", "second");
+        await Position(w, w.Gov.Token, "Abstain", "third");
+
+        loads.Value.ShouldBe(0);
+        locks.Value.ShouldBeGreaterThanOrEqualTo(2);
+        var board = await Board(w, w.Gov.Token);
+        StanceOf(board, w.DecisionItem, w.Cso.MemberId).ShouldBe("Object");
+        StanceOf(board, w.DecisionItem, w.Gov.MemberId).ShouldBe("Abstain");
+    }
+
+    [Fact]
+    public async Task A_batch_on_a_host_whose_copy_of_the_session_is_older_decides_on_the_stored_one()
+    {
+        var w = await World(open: true);
+        // A host's cache holding the session as it was while the item was open (another host then closed it).
+        using var elsewhere = new StateCache();
+        await using (var read = Store.QuerySession())
+            (await elsewhere.Session(read, w.SessionId))!.CurrentItemId.ShouldBe(w.DecisionItem);
+        await PostJson(w.GovChair.Token, w.Item(w.DecisionItem, "/decision"), new { outcome = "Deferred", text = "Next meeting." }, 200);
+        await PostJson(w.GovChair.Token, w.Item(w.DecisionItem, "/close"), new { }, 200);
+
+        var late = new PositionSubmission(w.SessionId, w.DecisionItem, Guid.CreateVersion7(), Guid.NewGuid(), w.Cso.Email, false,
+            Stance.Object, "too late", null, DateTimeOffset.UtcNow);
+        var outgoing = await PositionSubmissionHandler.Handle([late], Store, elsewhere, TimeProvider.System, NullLogger<PositionSubmission>.Instance);
+
+        var refusal = outgoing.OfType<SubmissionRefused>().Single();
+        (refusal.SubmissionId, refusal.Rule).ShouldBe((late.SubmissionId, "item-not-open"));
+        await using var query = Store.QuerySession();
+        (await query.LoadAsync<PositionReceipt>(late.SubmissionId))!.Status.ShouldBe(SubmissionStatus.Refused);
+        StanceOf(await Board(w, w.Gov.Token), w.DecisionItem, w.Cso.MemberId).ShouldBeNull();
     }
 }
