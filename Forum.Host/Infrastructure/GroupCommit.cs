@@ -1,37 +1,37 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using Wolverine.Marten.Publishing;
-using Wolverine.Runtime;
+using Forum.Host.Sessions.SubmittingPositions;
 
 namespace Forum.Host.Infrastructure;
 
 /// <summary>
-/// Messages accepted together are stored durably together (ADR 0027): one transaction for all that arrived while the last
-/// one was being written, instead of one connection, transaction and commit per request. A room of 200 submitting at
-/// once then costs a handful of commits, not 200. The caller's task completes only once its message is committed in
-/// Wolverine's durable inbox (what makes a 202 an honest acknowledgement, ADR 0007), and fails if that commit failed; in
-/// either case the messages go on exactly as if each request had stored its own: the same envelopes, routed the same way,
-/// in the order they were accepted.
+/// Positions accepted together are decided and stored together, in one transaction (ADR 0027, ADR 0030): what arrived while
+/// the last group was being written is taken in arrival order, each session's share decided under that session's lock
+/// (sessions in a fixed order, so two writers never wait on each other), its events appended and projected and a receipt
+/// kept per submission, and all of it committed once. A room of 200 submitting at once costs a handful of commits, not
+/// 200, and a screen sees a position one commit after it was sent. The caller's task completes with what became of its
+/// submission once that commit is done (what makes the answer honest), and fails if the commit failed: nothing of the
+/// group was stored, and each caller answers as its own failed commit would have.
 /// </summary>
-public sealed class GroupCommit(OutboxedSessionFactory sessions, IWolverineRuntime runtime, ILogger<GroupCommit> log) : BackgroundService
+public sealed class GroupCommit(IDocumentStore store, StateCache cache, TimeProvider clock, ILogger<GroupCommit> log) : BackgroundService
 {
-    /// <summary>At most this many messages per transaction; more waiting go in the next.</summary>
+    /// <summary>At most this many submissions per transaction; more waiting go in the next.</summary>
     public const int MaxBatch = 500;
 
-    private readonly Channel<(object Message, TaskCompletionSource Stored)> _waiting =
-        Channel.CreateUnbounded<(object, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(PositionSubmission Submission, TaskCompletionSource<Decided> Decided)> _waiting =
+        Channel.CreateUnbounded<(PositionSubmission, TaskCompletionSource<Decided>)>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Thrown to a caller that arrives once the host is stopping: nothing was stored, it may try again (503).</summary>
     public sealed class Stopping() : Exception("The server is restarting; nothing was stored.");
 
-    private readonly List<(object Message, TaskCompletionSource Stored)> _batch = new(MaxBatch);
+    private readonly List<(PositionSubmission Submission, TaskCompletionSource<Decided> Decided)> _batch = new(MaxBatch);
 
-    /// <summary>Completes once the message is committed to the durable inbox; throws what the commit threw.</summary>
-    public Task Store(object message)
+    /// <summary>Completes once the submission is decided and committed; throws what the commit threw.</summary>
+    public Task<Decided> Store(PositionSubmission submission)
     {
-        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_waiting.Writer.TryWrite((message, stored))) stored.SetException(new Stopping());
-        return stored.Task;
+        var decided = new TaskCompletionSource<Decided>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_waiting.Writer.TryWrite((submission, decided))) decided.SetException(new Stopping());
+        return decided.Task;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
@@ -62,25 +62,44 @@ public sealed class GroupCommit(OutboxedSessionFactory sessions, IWolverineRunti
         try
         {
             var started = Stopwatch.GetTimestamp();
-            await Commit(_batch.Select(b => b.Message));
-            foreach (var b in _batch) b.Stored.TrySetResult();
-            log.LogDebug("Stored {Count} accepted messages in {Milliseconds:F1} ms", _batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var decided = await Commit(_batch.Select(b => b.Submission).ToList());
+            foreach (var b in _batch) b.Decided.TrySetResult(decided[b.Submission.SubmissionId]);
+            log.LogDebug("Decided and stored {Count} positions in {Milliseconds:F1} ms", _batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        catch (Exception e) when (PositionSubmissionHandler.RefusedForItsData(e))
+        {
+            // What one of them holds the store will never take: each alone, so that only that one is refused, with a receipt that says why.
+            log.LogWarning(e, "The store refused a group of {Count} positions; storing them one by one", _batch.Count);
+            foreach (var b in _batch)
+            {
+                try
+                {
+                    b.Decided.TrySetResult((await PositionSubmissionHandler.DecideAlone(store, cache, b.Submission, clock.GetUtcNow(), log)).Decided);
+                }
+                catch (Exception alone)
+                {
+                    b.Decided.TrySetException(alone);
+                }
+            }
         }
         catch (Exception e)
         {
-            // Nothing of this batch was acknowledged: each caller answers as its own failed commit would have.
-            log.LogWarning(e, "Could not store {Count} accepted messages", _batch.Count);
-            foreach (var b in _batch) b.Stored.TrySetException(e);
+            // Nothing of this group was stored: each caller answers as its own failed commit would have.
+            log.LogWarning(e, "Could not store {Count} positions", _batch.Count);
+            foreach (var b in _batch) b.Decided.TrySetException(e);
         }
         _batch.Clear();
     }
 
-    private async Task Commit(IEnumerable<object> messages)
+    private async Task<Dictionary<Guid, Decided>> Commit(List<PositionSubmission> group)
     {
-        var context = new MessageContext(runtime);
-        await using var session = sessions.OpenSession(context);
-        foreach (var message in messages) await context.PublishAsync(message);
+        await using var session = store.LightweightSession();
+        await session.BeginTransactionAsync(CancellationToken.None);
+        var now = clock.GetUtcNow();
+        var decided = new Dictionary<Guid, Decided>();
+        foreach (var share in group.GroupBy(m => m.SessionId).OrderBy(g => g.Key))
+            foreach (var (id, d) in await PositionSubmissionHandler.Decide(session, cache, share.Key, share.ToList(), now)) decided[id] = d;
         await session.SaveChangesAsync();
-        await context.FlushOutgoingMessagesAsync();
+        return decided;
     }
 }

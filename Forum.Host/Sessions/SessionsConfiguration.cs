@@ -28,8 +28,8 @@ public static class SessionsConfiguration
 
         services.ConfigureWolverine(opts =>
         {
-            // ADR 0007: a room submitting at once. Positions for one session go to one slot, in order, and what arrives
-            // together is decided and appended as one batch; the durable inbox makes the 202 an honest acknowledgement.
+            // ADR 0007: positions for one session go to one slot, in order, decided and appended as one batch. Since ADR 0030
+            // the group commit decides new positions itself; this drains what an earlier version left in the durable inbox.
             opts.MessagePartitioning.ByMessage<ISessionMessage>(m => m.SessionId.ToString())
                 .PublishToPartitionedLocalMessaging("positions", 4, t =>
                 {

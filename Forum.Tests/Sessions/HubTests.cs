@@ -93,7 +93,7 @@ public class HubTests(ApiFixture fixture) : SessionContext(fixture)
         await PostJson(w.GovChair.Token, w.Item(w.DecisionItem, "/decision"), new { outcome = "Deferred", text = "Next meeting." }, 200);
         await PostJson(w.GovChair.Token, w.Item(w.DecisionItem, "/close"), new { }, 200);
 
-        // Accepted at the door just before the item closed; its turn comes after.
+        // Left in the inbox by an earlier version (ADR 0030), accepted before the item closed; its turn comes after.
         var late = Guid.CreateVersion7();
         var account = (await GetJson(w.Gov.Token, "/api/me")).GetProperty("accountId").GetGuid();
         using var scope = Host.Services.CreateScope();

@@ -162,6 +162,9 @@ public class LiveSessionTests(ApiFixture fixture) : SessionContext(fixture)
         var first = await Position(w, w.Gov.Token, "Support", "Yes", key: "tap-1");
         var second = await Position(w, w.Gov.Token, "Support", "Yes", key: "tap-1");
         second.GetProperty("submissionId").GetGuid().ShouldBe(first.GetProperty("submissionId").GetGuid());
+        // Decided when answered (ADR 0030), and the retry is answered with what became of the first.
+        first.GetProperty("status").GetString().ShouldBe("Applied");
+        second.GetProperty("status").GetString().ShouldBe("Applied");
         var positions = (await EventsOf<Forum.Domain.Sessions.PositionSubmitted>(w.SessionId)).Count;
         positions.ShouldBe(1);
         var receipt = await GetJson(w.Gov.Token, w.Url($"/submissions/{first.GetProperty("submissionId").GetGuid()}"));

@@ -6,8 +6,9 @@ using Marten.Services;
 namespace Forum.Tests.Support;
 
 /// <summary>
-/// Completes when a position's receipt commits: batched positions are decided after the 202, and Wolverine's tracked
-/// sessions do not follow a message into a batch, so tests await this signal instead of polling or sleeping.
+/// Completes when a position's receipt commits. A 202 is given once the receipt is committed (ADR 0030), so this has
+/// completed by then; submissions put into the inbox (as an earlier version left them) are decided by a batch, which
+/// Wolverine's tracked sessions do not follow, so tests await this signal instead of polling or sleeping.
 /// </summary>
 public sealed class ReceiptSignals : DocumentSessionListenerBase
 {

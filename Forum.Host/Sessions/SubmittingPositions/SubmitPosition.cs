@@ -8,8 +8,8 @@ using Wolverine.Attributes;
 
 namespace Forum.Host.Sessions.SubmittingPositions;
 
-// A position's whole way in (ADR 0007, 0013): the door check and durable 202, the batch that decides and appends under the
-// session's lock, and the receipt that says what became of each submission.
+// A position's whole way in (ADR 0007, 0013, 0030): the door check, the group commit that decides and appends under the
+// session's lock and answers, and the receipt that says what became of each submission.
 
 public sealed record PositionRequest(Stance? Stance, string? Statement, Guid? OnBehalfOf);
 
@@ -18,7 +18,7 @@ public interface ISessionMessage
     Guid SessionId { get; }
 }
 
-/// <summary>A position accepted at the door and queued for its session (partitioned by session, batched).</summary>
+/// <summary>A position accepted at the door, decided in the group commit (ADR 0030); in the inbox only as an earlier version left it.</summary>
 public sealed record PositionSubmission(Guid SessionId, Guid ItemId, Guid SubmissionId, Guid AccountId, string Email, bool IsAdministrator,
     Stance Stance, string? Statement, Guid? OnBehalfOf, DateTimeOffset AcceptedAt) : ISessionMessage
 {
@@ -32,9 +32,10 @@ public static class SubmitPositionEndpoint
     public static Task<SessionState?> LoadAsync(Guid sessionId, StateCache cache, IDocumentSession store) => cache.Session(store, sessionId, StateCache.ForDoors);
 
     /// <summary>
-    /// Checks what can be checked against the session as it stands, then stores the submission durably and answers 202:
-    /// the decision at append time runs in the session's batch (ADR 0007). Submissions arriving together are stored in
-    /// one transaction (ADR 0027). Same Idempotency-Key, same submission.
+    /// Checks what can be checked against the session as it stands, then hands the submission to the group commit, which
+    /// decides it again under the session's lock with those that arrived with it and stores them in one transaction
+    /// (ADR 0027, 0030), and answers with what became of it: 202 and its status, or the rule that refused it at its turn.
+    /// Same Idempotency-Key, same submission, same answer.
     /// </summary>
     [WolverinePost("/api/sessions/{sessionId}/items/{itemId}/positions"), Tags("Live session")]
     public static async Task<IResult> Post(Guid itemId, PositionRequest r, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
@@ -51,8 +52,10 @@ public static class SubmitPositionEndpoint
         // Everything but the member's current position is checked here; the batch decides again with it, under the lock.
         var check = PositionRules.Submit(caller.Forum, session, null, message.Command with { Stance = r.Stance }, actor, now);
         if (check.Rejection is { } rejection) return Problems.Of(rejection);
-        await durably.Store(message);
-        return Results.Accepted($"/api/sessions/{session.Id}/submissions/{submissionId}", new { submissionId, status = "Accepted" });
+        // Decided and committed with the others that came with it (ADR 0030): a refusal at its turn is answered here.
+        var decided = await durably.Store(message);
+        if (decided is { Status: SubmissionStatus.Refused, Rejection: { } refused }) return Problems.Of(refused);
+        return Results.Accepted($"/api/sessions/{session.Id}/submissions/{submissionId}", new { submissionId, status = decided.Status.ToString() });
     }
 
     private static Guid SubmissionIdFor(Guid accountId, Guid sessionId, string key)
@@ -68,7 +71,8 @@ public sealed record SubmissionRefused(Guid SessionId, Guid SubmissionId, Guid A
 public static class PositionSubmissionHandler
 {
     /// <summary>
-    /// One batch per session slot (ADR 0007). Per session, in one transaction: lock the stream, drop submissions already seen
+    /// Submissions an earlier version left in the durable inbox (ADR 0007; new ones are decided by the group commit, ADR
+    /// 0030), one batch per session slot. Per session, in one transaction: lock the stream, drop submissions already seen
     /// (retries, repeats inside the batch), decide each in order against the member's position as it stands (so an earlier
     /// submission never lands on a later one, ADR 0013), append all in one go, and keep a receipt for each. If the store
     /// refuses the batch for what one submission holds, each is tried alone, so the others are applied and only that one
@@ -98,9 +102,21 @@ public static class PositionSubmissionHandler
     private static async Task<IReadOnlyList<object>> ApplyAlone(IDocumentStore store, StateCache cache, PositionSubmission m, DateTimeOffset now,
         ILogger log)
     {
+        var (outgoing, _) = await DecideAlone(store, cache, m, now, log);
+        return outgoing;
+    }
+
+    /// <summary>One submission in a transaction of its own; if the store will not take its data, a receipt says so.</summary>
+    public static async Task<(IReadOnlyList<object> Outgoing, Decided Decided)> DecideAlone(IDocumentStore store, StateCache cache, PositionSubmission m,
+        DateTimeOffset now, ILogger log)
+    {
         try
         {
-            return await Apply(store, cache, m.SessionId, [m], now);
+            await using var session = store.LightweightSession();
+            await session.BeginTransactionAsync(CancellationToken.None);
+            var decided = await Decide(session, cache, m.SessionId, [m], now);
+            await session.SaveChangesAsync();
+            return (Refusals(decided), decided[m.SubmissionId]);
         }
         catch (Exception e) when (RefusedForItsData(e))
         {
@@ -109,49 +125,71 @@ public static class PositionSubmissionHandler
             await using var session = store.LightweightSession();
             session.Store(Receipt(m, now, SubmissionStatus.Refused, refusal));
             await session.SaveChangesAsync();
-            return [new SubmissionRefused(m.SessionId, m.SubmissionId, m.AccountId, refusal.Rule, refusal.Detail)];
+            return ([new SubmissionRefused(m.SessionId, m.SubmissionId, m.AccountId, refusal.Rule, refusal.Detail)],
+                new Decided(m, SubmissionStatus.Refused, refusal));
         }
     }
 
     private static async Task<IReadOnlyList<object>> Apply(IDocumentStore store, StateCache cache, Guid sessionId, IReadOnlyList<PositionSubmission> batch,
         DateTimeOffset now)
     {
-        var outgoing = new List<object>();
         await using var session = store.LightweightSession();
         await session.BeginTransactionAsync(CancellationToken.None);
+        var decided = await Decide(session, cache, sessionId, batch, now);
+        await session.SaveChangesAsync();
+        return Refusals(decided);
+    }
+
+    private static List<object> Refusals(Dictionary<Guid, Decided> decided) => decided.Values
+        .Where(d => d.Status == SubmissionStatus.Refused && d.Rejection is not null)
+        .Select(d => (object)new SubmissionRefused(d.Submission.SessionId, d.Submission.SubmissionId, d.Submission.AccountId, d.Rejection!.Rule, d.Rejection.Detail))
+        .ToList();
+
+    /// <summary>
+    /// Decides one session's submissions in the open transaction, under the session's lock, and stages their events and
+    /// receipts in it: saving is the caller's (one batch, or a group of several sessions committed together, ADR 0030). A
+    /// submission already decided (a retry) is answered by its receipt, whatever it said.
+    /// </summary>
+    public static async Task<Dictionary<Guid, Decided>> Decide(IDocumentSession session, StateCache cache, Guid sessionId,
+        IReadOnlyList<PositionSubmission> batch, DateTimeOffset now)
+    {
+        var store = session.DocumentStore;
         // The session's lock (its stream's row, as FetchForExclusiveWriting takes it), without the session's state in the same
         // read: a session of 2,000 attendees is ~400 KiB of JSON, and positions never change it (ADR 0029). Under the lock no
         // other writer commits to the session, so the state this host holds at the stored version is the one to decide on.
         var locked = await session.QueryAsync<long>($"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for update", sessionId);
         var state = locked.Count == 0 ? null : await cache.Session(session, sessionId);
-        var seen = (await session.LoadManyAsync<PositionReceipt>(batch.Select(b => b.SubmissionId).Distinct())).Select(r => r.Id).ToHashSet();
+        var decided = (await session.LoadManyAsync<PositionReceipt>(batch.Select(b => b.SubmissionId).Distinct()))
+            .Join(batch, r => r.Id, m => m.SubmissionId, (r, m) => new Decided(m, r.Status, r.Rule is null ? null : new Rejection(r.Kind, r.Rule, r.Detail ?? "")))
+            .DistinctBy(d => d.Submission.SubmissionId).ToDictionary(d => d.Submission.SubmissionId);
         var forum = state is null ? null : await cache.Forum(session, state.ForumId);
         var current = forum is null ? [] : await Current(session, forum, sessionId, batch);
         var events = new List<object>();
         foreach (var m in batch)
         {
-            if (!seen.Add(m.SubmissionId)) continue;
+            if (decided.ContainsKey(m.SubmissionId)) continue;
             var key = (m.ItemId, MemberOf(forum, m));
             var verdict = state is null || forum is null
                 ? Verdict.Reject(SessionRules.SessionNotFound(m.SessionId))
                 : PositionRules.Submit(forum, state, current.GetValueOrDefault(key), m.Command, m.Actor, now);
             if (verdict.Rejection is { } r)
             {
-                var superseded = r.Rule == PositionRules.Superseded;
-                session.Store(Receipt(m, now, superseded ? SubmissionStatus.Superseded : SubmissionStatus.Refused, r));
                 // A superseded submission is old news to its sender, who sees their later position on the board.
-                if (!superseded) outgoing.Add(new SubmissionRefused(m.SessionId, m.SubmissionId, m.AccountId, r.Rule, r.Detail));
+                var status = r.Rule == PositionRules.Superseded ? SubmissionStatus.Superseded : SubmissionStatus.Refused;
+                session.Store(Receipt(m, now, status, r));
+                decided[m.SubmissionId] = new Decided(m, status, r);
                 continue;
             }
-            session.Store(Receipt(m, now, verdict.Events.Count > 0 ? SubmissionStatus.Applied : SubmissionStatus.Unchanged, null));
+            var applied = verdict.Events.Count > 0 ? SubmissionStatus.Applied : SubmissionStatus.Unchanged;
+            session.Store(Receipt(m, now, applied, null));
+            decided[m.SubmissionId] = new Decided(m, applied, null);
             foreach (var p in verdict.Events.OfType<PositionSubmitted>()) current[(p.ItemId, p.MemberId)] = new PositionState(p.Stance, p.Statement, p.At);
             events.AddRange(verdict.Events);
         }
         // With the version it reaches (what the lock read, plus these): the events carry their versions to the inline projections,
         // as they did when FetchForExclusiveWriting supplied the stream's version.
         if (events.Count > 0) session.Events.Append(sessionId, locked[0] + events.Count, events.ToArray());
-        await session.SaveChangesAsync();
-        return outgoing;
+        return decided;
     }
 
     /// <summary>The positions the batch's members hold on its items, as the board's parts have them (read under the session's lock).</summary>
@@ -165,7 +203,7 @@ public static class PositionSubmissionHandler
     }
 
     /// <summary>PostgreSQL's class 22 (data exception): the store will never take this data, however often it is retried.</summary>
-    private static bool RefusedForItsData(Exception e) =>
+    public static bool RefusedForItsData(Exception e) =>
         e is PostgresException { SqlState: var state } && state.StartsWith("22") || e.InnerException is { } inner && RefusedForItsData(inner);
 
     private static Guid MemberOf(ForumState? forum, PositionSubmission m) => m.OnBehalfOf ?? forum?.MemberByEmail(m.Email)?.MemberId ?? Guid.Empty;
@@ -173,8 +211,12 @@ public static class PositionSubmissionHandler
     private static PositionReceipt Receipt(PositionSubmission m, DateTimeOffset now, SubmissionStatus status, Rejection? r) => new()
     {
         Id = m.SubmissionId, SessionId = m.SessionId, ItemId = m.ItemId, AccountId = m.AccountId, At = now, Status = status, Rule = r?.Rule, Detail = r?.Detail,
+        Kind = r?.Kind ?? RejectionKind.Conflict,
     };
 }
+
+/// <summary>What became of one submission when it was decided (or, for a retry, when it first was).</summary>
+public sealed record Decided(PositionSubmission Submission, SubmissionStatus Status, Rejection? Rejection);
 
 /// <summary>Superseded: the member's later position reached the board first; this earlier one was not applied over it.</summary>
 public enum SubmissionStatus { Applied, Unchanged, Refused, Superseded }
@@ -189,6 +231,8 @@ public sealed class PositionReceipt
     public SubmissionStatus Status { get; set; }
     public string? Rule { get; set; }
     public string? Detail { get; set; }
+    /// <summary>What kind of refusal it was, so that a retried request is answered as the first was.</summary>
+    public RejectionKind Kind { get; set; } = RejectionKind.Conflict;
     public DateTimeOffset At { get; set; }
 }
 
@@ -196,7 +240,7 @@ public static class GetSubmissionEndpoint
 {
     /// <summary>
     /// What became of a submission: its receipt once the batch decided it; "Accepted" while it waits in Wolverine's
-    /// durable inbox (where the 202 put it); "Failed" if it was set aside in the dead-letter table; else 404: no such
+    /// durable inbox (where an earlier version put it, ADR 0030); "Failed" if it was set aside in the dead-letter table; else 404: no such
     /// submission of yours in this session.
     /// </summary>
     [WolverineGet("/api/sessions/{sessionId}/submissions/{submissionId}"), Tags("Live session")]

@@ -33,7 +33,7 @@ public class PositionOrderTests(ApiFixture fixture) : SessionContext(fixture)
         status.GetProperty("status").GetString().ShouldBe("Superseded");
         status.GetProperty("rule").GetString().ShouldBe("position-superseded");
         StanceOf(await Board(w, w.Gov.Token), w.DecisionItem, w.Cso.MemberId).ShouldBe("Support");
-        lifted.GetProperty("status").GetString().ShouldBe("Accepted");
+        lifted.GetProperty("status").GetString().ShouldBe("Applied");
     }
 
     [Fact]
