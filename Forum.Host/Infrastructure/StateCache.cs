@@ -61,6 +61,16 @@ public sealed class StateCache : DocumentSessionListenerBase, IDisposable
     }
 
     /// <summary>
+    /// The state at <paramref name="version"/> (read by the caller, e.g. in a batch with its other reads): the copy this host
+    /// holds at that version, else the stored one. No version: there is no such document.
+    /// </summary>
+    public async Task<T?> At<T>(IQuerySession session, Guid id, long? version) where T : class =>
+        version is not { } v ? null : Held<T>(id, v) ?? Remember(id, v, await session.LoadAsync<T>(id));
+
+    /// <summary>The newest copy this host holds, of whatever version: for what never changes (a session's forum) or is checked after.</summary>
+    public T? Known<T>(Guid id) where T : class => _states.TryGetValue(id, out Entry? hit) ? hit!.State as T : null;
+
+    /// <summary>
     /// Door reads that arrive while one of them is asking the store about the same stream wait for that answer instead of
     /// asking again: it is newer than the copy they would accept. A room of 200 submitting at once, or 2,000 screens
     /// joining, then asks once per stream instead of once per request. A check that fails is not shared: each asks alone.

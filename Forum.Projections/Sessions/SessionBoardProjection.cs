@@ -3,6 +3,7 @@ using Forum.Domain.Sessions;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using Marten.Services.BatchQuerying;
 
 namespace Forum.Projections.Sessions;
 
@@ -39,39 +40,57 @@ public sealed class SessionBoardProjection : IProjection
         }
     }
 
-    /// <summary>The board with the parts these events touch, ready to apply them.</summary>
+    /// <summary>The board with the parts these events touch, ready to apply them (one round trip: the board and its parts together).</summary>
     public static async Task<SessionBoard?> Load(IQuerySession session, Guid sessionId, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
-        var board = events[0].Data is SessionScheduled scheduled
-            ? SessionBoard.Create(scheduled)
-            : await session.LoadAsync<SessionBoard>(sessionId, ct);
-        if (board is null) return null;
-        if (events[0].Data is SessionScheduled) board.Version = events[0].Version;
         var parts = events.SelectMany(e => SessionBoard.PartsOf(e.Data)).Distinct().ToList();
-        await Fill(session, board, parts, ct);
+        if (events[0].Data is SessionScheduled scheduled)
+        {
+            var created = SessionBoard.Create(scheduled);
+            created.Version = events[0].Version;
+            await Fill(session, created, parts, ct);
+            return created;
+        }
+        var batch = session.CreateBatchQuery();
+        var stored = batch.Load<SessionBoard>(sessionId);
+        var loading = Queue(batch, sessionId, parts);
+        await batch.Execute(ct);
+        var board = await stored;
+        if (board is not null) await loading(board);
         return board;
     }
 
-    /// <summary>Loads the named parts of a board into it (one query per kind).</summary>
+    /// <summary>Loads the named parts of a board into it (one round trip for all their kinds).</summary>
     public static async Task Fill(IQuerySession session, SessionBoard board, IReadOnlyCollection<BoardPart> parts, CancellationToken ct)
     {
-        string[] Keys(BoardPartKind kind) => parts.Where(p => p.Kind == kind).Select(p => p.Key(board.Id)).Distinct().ToArray();
-        if (Keys(BoardPartKind.Attendee) is { Length: > 0 } attendees)
-            foreach (var a in await session.LoadManyAsync<BoardAttendee>(ct, attendees)) board.Attendees[a.MemberId] = a;
-        if (Keys(BoardPartKind.Invitee) is { Length: > 0 } invitees)
-            foreach (var i in await session.LoadManyAsync<BoardInvitee>(ct, invitees)) board.Invitees[i.InvitationId] = i;
-        if (Keys(BoardPartKind.Ballot) is { Length: > 0 } ballots)
+        if (parts.Count == 0) return;
+        var batch = session.CreateBatchQuery();
+        var loading = Queue(batch, board.Id, parts);
+        await batch.Execute(ct);
+        await loading(board);
+    }
+
+    /// <summary>Puts the reads of the named parts into <paramref name="batch"/>; what it returns places them on the board once it ran.</summary>
+    private static Func<SessionBoard, Task> Queue(IBatchedQuery batch, Guid sessionId, IReadOnlyCollection<BoardPart> parts)
+    {
+        Task<IReadOnlyList<T>>? Many<T>(BoardPartKind kind) where T : class =>
+            parts.Where(p => p.Kind == kind).Select(p => p.Key(sessionId)).Distinct().ToArray() is { Length: > 0 } keys ? batch.LoadMany<T>().ById(keys) : null;
+        var attendees = Many<BoardAttendee>(BoardPartKind.Attendee);
+        var invitees = Many<BoardInvitee>(BoardPartKind.Invitee);
+        var ballots = Many<BoardBallot>(BoardPartKind.Ballot);
+        var positions = Many<BoardPosition>(BoardPartKind.Position);
+        return async board =>
         {
             var items = board.Agenda.ToDictionary(i => i.ItemId);
-            foreach (var b in await session.LoadManyAsync<BoardBallot>(ct, ballots))
-                if (items.TryGetValue(b.ItemId, out var item)) item.Ballots[b.MemberId] = b;
-        }
-        if (Keys(BoardPartKind.Position) is { Length: > 0 } positions)
-        {
-            var items = board.Agenda.ToDictionary(i => i.ItemId);
-            foreach (var p in await session.LoadManyAsync<BoardPosition>(ct, positions))
-                if (items.TryGetValue(p.ItemId, out var item)) item.Positions[p.MemberId] = p;
-        }
+            if (attendees is not null) foreach (var a in await attendees) board.Attendees[a.MemberId] = a;
+            if (invitees is not null) foreach (var i in await invitees) board.Invitees[i.InvitationId] = i;
+            if (ballots is not null)
+                foreach (var b in await ballots)
+                    if (items.TryGetValue(b.ItemId, out var item)) item.Ballots[b.MemberId] = b;
+            if (positions is not null)
+                foreach (var p in await positions)
+                    if (items.TryGetValue(p.ItemId, out var item)) item.Positions[p.MemberId] = p;
+        };
     }
 }
 

@@ -57,13 +57,18 @@ public class StateCacheTests(ApiFixture fixture) : SessionContext(fixture)
         var w = await World(open: true);
         await Position(w, w.Gov.Token, "Support", "first");
         // The session's state documents read whole (not their version): what every batch read under its lock before ADR 0029.
-        using var loads = new CommandCount(sql => sql.Contains(Fixture.SchemaName + ".mt_doc_sessionstate") && sql.Contains("d.id, d.data"));
+        var schema = Fixture.SchemaName;
+        using var loads = new CommandCount(sql => sql.Contains($"d.data from {schema}.mt_doc_sessionstate"));
+        // After the lock, one round trip (ADR 0030): the states' versions, the receipts and the members' positions together.
+        using var together = new CommandCount(sql => new[] { "mt_doc_sessionstate", "mt_doc_forumstate", "mt_doc_positionreceipt", "mt_doc_boardposition" }
+            .All(table => sql.Contains($"{schema}.{table}")));
         using var locks = new CommandCount(sql => sql.Contains(Fixture.SchemaName + ".mt_streams") && sql.Contains("for update"));
         await Position(w, w.Cso.Token, "Object", "second");
         await Position(w, w.Gov.Token, "Abstain", "third");
 
         loads.Value.ShouldBe(0);
         locks.Value.ShouldBeGreaterThanOrEqualTo(2);
+        together.Value.ShouldBe(locks.Value);
         var board = await Board(w, w.Gov.Token);
         StanceOf(board, w.DecisionItem, w.Cso.MemberId).ShouldBe("Object");
         StanceOf(board, w.DecisionItem, w.Gov.MemberId).ShouldBe("Abstain");

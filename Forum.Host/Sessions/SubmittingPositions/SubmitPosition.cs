@@ -158,12 +158,28 @@ public static class PositionSubmissionHandler
         // read: a session of 2,000 attendees is ~400 KiB of JSON, and positions never change it (ADR 0029). Under the lock no
         // other writer commits to the session, so the state this host holds at the stored version is the one to decide on.
         var locked = await session.QueryAsync<long>($"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for update", sessionId);
-        var state = locked.Count == 0 ? null : await cache.Session(session, sessionId);
-        var decided = (await session.LoadManyAsync<PositionReceipt>(batch.Select(b => b.SubmissionId).Distinct()))
+        // Then everything else in one round trip: the versions of the session's and its forum's states, the receipts, and the
+        // positions the members hold (keyed by the forum this host knows; read again below only if the forum has changed).
+        var knownSession = cache.Known<SessionState>(sessionId);
+        var knownForum = knownSession is null ? null : cache.Known<ForumState>(knownSession.ForumId);
+        var reads = session.CreateBatchQuery();
+        var sessionVersion = reads.Query<SessionState>().Where(s => s.Id == sessionId).Select(s => s.Version).ToList();
+        var forumVersion = knownSession is null ? null : reads.Query<ForumState>().Where(f => f.Id == knownSession.ForumId).Select(f => f.Version).ToList();
+        var receipts = reads.LoadMany<PositionReceipt>().ById(batch.Select(b => b.SubmissionId).Distinct().ToArray());
+        var keys = knownForum is null ? [] : PositionKeys(knownForum, sessionId, batch);
+        var positions = keys.Length == 0 ? null : reads.LoadMany<BoardPosition>().ById(keys);
+        await reads.Execute();
+        var state = locked.Count == 0 ? null : await cache.At<SessionState>(session, sessionId, (await sessionVersion).Cast<long?>().FirstOrDefault());
+        var decided = (await receipts)
             .Join(batch, r => r.Id, m => m.SubmissionId, (r, m) => new Decided(m, r.Status, r.Rule is null ? null : new Rejection(r.Kind, r.Rule, r.Detail ?? "")))
             .DistinctBy(d => d.Submission.SubmissionId).ToDictionary(d => d.Submission.SubmissionId);
-        var forum = state is null ? null : await cache.Forum(session, state.ForumId);
-        var current = forum is null ? [] : await Current(session, forum, sessionId, batch);
+        var forum = state is null ? null
+            : forumVersion is not null && state.ForumId == knownSession!.ForumId
+                ? await cache.At<ForumState>(session, state.ForumId, (await forumVersion).Cast<long?>().FirstOrDefault())
+                : await cache.Forum(session, state.ForumId);
+        var current = forum is null ? []
+            : ReferenceEquals(forum, knownForum) ? (positions is null ? [] : (await positions).ToDictionary(p => (p.ItemId, p.MemberId), p => p.AsState()))
+            : await Current(session, forum, sessionId, batch);
         var events = new List<object>();
         foreach (var m in batch)
         {
@@ -196,11 +212,14 @@ public static class PositionSubmissionHandler
     private static async Task<Dictionary<(Guid ItemId, Guid MemberId), PositionState>> Current(IQuerySession session, ForumState forum, Guid sessionId,
         IEnumerable<PositionSubmission> batch)
     {
-        var keys = batch.Select(m => (m.ItemId, MemberId: MemberOf(forum, m))).Where(k => k.MemberId != Guid.Empty)
-            .Select(k => BoardKeys.Position(sessionId, k.ItemId, k.MemberId)).Distinct().ToArray();
+        var keys = PositionKeys(forum, sessionId, batch);
         var positions = keys.Length == 0 ? [] : await session.LoadManyAsync<BoardPosition>(keys);
         return positions.ToDictionary(p => (p.ItemId, p.MemberId), p => p.AsState());
     }
+
+    private static string[] PositionKeys(ForumState forum, Guid sessionId, IEnumerable<PositionSubmission> batch) =>
+        batch.Select(m => (m.ItemId, MemberId: MemberOf(forum, m))).Where(k => k.MemberId != Guid.Empty)
+            .Select(k => BoardKeys.Position(sessionId, k.ItemId, k.MemberId)).Distinct().ToArray();
 
     /// <summary>PostgreSQL's class 22 (data exception): the store will never take this data, however often it is retried.</summary>
     public static bool RefusedForItsData(Exception e) =>
