@@ -59,9 +59,9 @@ public class StateCacheTests(ApiFixture fixture) : SessionContext(fixture)
         // The session's state documents read whole (not their version): what every batch read under its lock before ADR 0029.
         var schema = Fixture.SchemaName;
         using var loads = new CommandCount(sql => sql.Contains($"d.data from {schema}.mt_doc_sessionstate"));
-        // After the lock, one round trip (ADR 0030): the states' versions, the receipts and the members' positions together.
-        using var together = new CommandCount(sql => new[] { "mt_doc_sessionstate", "mt_doc_forumstate", "mt_doc_positionreceipt", "mt_doc_boardposition" }
-            .All(table => sql.Contains($"{schema}.{table}")));
+        // One round trip (ADR 0030): the lock, then the states' versions, the receipts and the members' positions.
+        using var together = new CommandCount(sql => new[] { "mt_streams", "mt_doc_sessionstate", "mt_doc_forumstate", "mt_doc_positionreceipt", "mt_doc_boardposition" }
+            .All(table => sql.Contains($"{schema}.{table}")) && sql.IndexOf("for update", StringComparison.Ordinal) < sql.IndexOf("mt_doc_sessionstate", StringComparison.Ordinal));
         using var locks = new CommandCount(sql => sql.Contains(Fixture.SchemaName + ".mt_streams") && sql.Contains("for update"));
         await Position(w, w.Cso.Token, "Object", "second");
         await Position(w, w.Gov.Token, "Abstain", "third");

@@ -157,18 +157,21 @@ public static class PositionSubmissionHandler
         // The session's lock (its stream's row, as FetchForExclusiveWriting takes it), without the session's state in the same
         // read: a session of 2,000 attendees is ~400 KiB of JSON, and positions never change it (ADR 0029). Under the lock no
         // other writer commits to the session, so the state this host holds at the stored version is the one to decide on.
-        var locked = await session.QueryAsync<long>($"select version from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for update", sessionId);
-        // Then everything else in one round trip: the versions of the session's and its forum's states, the receipts, and the
-        // positions the members hold (keyed by the forum this host knows; read again below only if the forum has changed).
+        // In the same round trip, after the lock (the statements run in order, each seeing what was committed before it): the
+        // versions of the session's and its forum's states, the receipts, and the positions the members hold (keyed by the
+        // forum this host knows; read again below only if the forum has changed).
         var knownSession = cache.Known<SessionState>(sessionId);
         var knownForum = knownSession is null ? null : cache.Known<ForumState>(knownSession.ForumId);
         var reads = session.CreateBatchQuery();
+        // (A batch takes raw SQL only for reference types: the version comes back as text.)
+        var locking = reads.Query<string>($"select version::text from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = ? for update", sessionId);
         var sessionVersion = reads.Query<SessionState>().Where(s => s.Id == sessionId).Select(s => s.Version).ToList();
         var forumVersion = knownSession is null ? null : reads.Query<ForumState>().Where(f => f.Id == knownSession.ForumId).Select(f => f.Version).ToList();
         var receipts = reads.LoadMany<PositionReceipt>().ById(batch.Select(b => b.SubmissionId).Distinct().ToArray());
         var keys = knownForum is null ? [] : PositionKeys(knownForum, sessionId, batch);
         var positions = keys.Length == 0 ? null : reads.LoadMany<BoardPosition>().ById(keys);
         await reads.Execute();
+        var locked = (await locking).Select(long.Parse).ToList();
         var state = locked.Count == 0 ? null : await cache.At<SessionState>(session, sessionId, (await sessionVersion).Cast<long?>().FirstOrDefault());
         var decided = (await receipts)
             .Join(batch, r => r.Id, m => m.SubmissionId, (r, m) => new Decided(m, r.Status, r.Rule is null ? null : new Rejection(r.Kind, r.Rule, r.Detail ?? "")))
