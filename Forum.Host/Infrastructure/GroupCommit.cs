@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Forum.Host.Sessions.SubmittingPositions;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Forum.Host.Infrastructure;
 
@@ -12,11 +14,19 @@ namespace Forum.Host.Infrastructure;
 /// 200, and a screen sees a position one commit after it was sent. The caller's task completes with what became of its
 /// submission once that commit is done (what makes the answer honest), and fails if the commit failed: nothing of the
 /// group was stored, and each caller answers as its own failed commit would have.
+///
+/// A burst (more than <see cref="DecideAtOnce"/> together, a room submitting at once) is not decided here: deciding and
+/// projecting 200 positions takes about 100 ms on two busy cores before any of them could be answered. It is stored in
+/// Wolverine's durable inbox in one transaction (ADR 0027) and answered "Accepted", and the session's batch decides it.
 /// </summary>
-public sealed class GroupCommit(IDocumentStore store, StateCache cache, TimeProvider clock, ILogger<GroupCommit> log) : BackgroundService
+public sealed class GroupCommit(IDocumentStore store, StateCache cache, OutboxedSessionFactory outboxed, IWolverineRuntime runtime, TimeProvider clock,
+    ILogger<GroupCommit> log, int decideAtOnce = GroupCommit.DecideAtOnce) : BackgroundService
 {
     /// <summary>At most this many submissions per transaction; more waiting go in the next.</summary>
     public const int MaxBatch = 500;
+
+    /// <summary>Groups up to this size are decided in the commit that stores them; larger ones go through the inbox.</summary>
+    public const int DecideAtOnce = 32;
 
     private readonly Channel<(PositionSubmission Submission, TaskCompletionSource<Decided> Decided)> _waiting =
         Channel.CreateUnbounded<(PositionSubmission, TaskCompletionSource<Decided>)>(new UnboundedChannelOptions { SingleReader = true });
@@ -62,11 +72,20 @@ public sealed class GroupCommit(IDocumentStore store, StateCache cache, TimeProv
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var decided = await Commit(_batch.Select(b => b.Submission).ToList());
-            foreach (var b in _batch) b.Decided.TrySetResult(decided[b.Submission.SubmissionId]);
-            log.LogDebug("Decided and stored {Count} positions in {Milliseconds:F1} ms", _batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (_batch.Count > decideAtOnce)
+            {
+                await Queue(_batch.Select(b => b.Submission));
+                foreach (var b in _batch) b.Decided.TrySetResult(new Decided(b.Submission, SubmissionStatus.Accepted, null));
+                log.LogDebug("Stored {Count} positions in the inbox in {Milliseconds:F1} ms", _batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            else
+            {
+                var decided = await Commit(_batch.Select(b => b.Submission).ToList());
+                foreach (var b in _batch) b.Decided.TrySetResult(decided[b.Submission.SubmissionId]);
+                log.LogDebug("Decided and stored {Count} positions in {Milliseconds:F1} ms", _batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
         }
-        catch (Exception e) when (PositionSubmissionHandler.RefusedForItsData(e))
+        catch (Exception e) when (PositionSubmissionHandler.RefusedForItsData(e) && _batch.Count <= decideAtOnce)
         {
             // What one of them holds the store will never take: each alone, so that only that one is refused, with a receipt that says why.
             log.LogWarning(e, "The store refused a group of {Count} positions; storing them one by one", _batch.Count);
@@ -101,5 +120,15 @@ public sealed class GroupCommit(IDocumentStore store, StateCache cache, TimeProv
             foreach (var (id, d) in await PositionSubmissionHandler.Decide(session, cache, share.Key, share.ToList(), now)) decided[id] = d;
         await session.SaveChangesAsync();
         return decided;
+    }
+
+    /// <summary>Into the durable inbox, in arrival order, in one transaction: the session's batch decides them (ADR 0007, 0027).</summary>
+    private async Task Queue(IEnumerable<PositionSubmission> group)
+    {
+        var context = new MessageContext(runtime);
+        await using var session = outboxed.OpenSession(context);
+        foreach (var submission in group) await context.PublishAsync(submission);
+        await session.SaveChangesAsync();
+        await context.FlushOutgoingMessagesAsync();
     }
 }

@@ -29,7 +29,7 @@ public static class SessionsConfiguration
         services.ConfigureWolverine(opts =>
         {
             // ADR 0007: positions for one session go to one slot, in order, decided and appended as one batch. Since ADR 0030
-            // the group commit decides new positions itself; this drains what an earlier version left in the durable inbox.
+            // the group commit decides positions itself, and only a burst comes this way (stored in the durable inbox).
             opts.MessagePartitioning.ByMessage<ISessionMessage>(m => m.SessionId.ToString())
                 .PublishToPartitionedLocalMessaging("positions", 4, t =>
                 {

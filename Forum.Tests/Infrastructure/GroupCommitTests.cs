@@ -5,6 +5,8 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Forum.Tests.Sessions;
 using Microsoft.Extensions.Logging.Abstractions;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Forum.Tests.Infrastructure;
 
@@ -20,8 +22,9 @@ public class GroupCommitTests(ApiFixture fixture) : SessionContext(fixture)
             p.Email, false, stance, statement, null, DateTimeOffset.UtcNow);
 
     /// <summary>A writer of its own, on the host's store and state, so that stopping it leaves the host's running.</summary>
-    private GroupCommit Writer() =>
-        new(Store, Host.Services.GetRequiredService<StateCache>(), TimeProvider.System, NullLogger<GroupCommit>.Instance);
+    private GroupCommit Writer(int decideAtOnce = GroupCommit.DecideAtOnce) =>
+        new(Store, Host.Services.GetRequiredService<StateCache>(), Host.Services.GetRequiredService<OutboxedSessionFactory>(),
+            Host.Services.GetRequiredService<IWolverineRuntime>(), TimeProvider.System, NullLogger<GroupCommit>.Instance, decideAtOnce);
 
     private async Task<int> PositionsIn(SessionWorld w)
     {
@@ -95,5 +98,24 @@ public class GroupCommitTests(ApiFixture fixture) : SessionContext(fixture)
         var board = await Board(w, w.Gov.Token);
         StanceOf(board, w.DecisionItem, w.Gov.MemberId).ShouldBe("Support");
         StanceOf(board, w.DecisionItem, w.Cso.MemberId).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_burst_larger_than_a_group_decided_at_once_is_answered_accepted_and_the_sessions_batch_applies_it_in_order()
+    {
+        var w = await World(open: true);
+        var commit = Writer(decideAtOnce: 1);
+        var first = await Submission(w, w.Gov, "first", Stance.Object);
+        var second = await Submission(w, w.Gov, "second");
+        var other = await Submission(w, w.Cso, "mine");
+        var answers = new[] { first, second, other }.Select(commit.Store).ToList();
+        await commit.StartAsync(CancellationToken.None);
+
+        foreach (var answer in answers) (await answer.WaitAsync(TimeSpan.FromSeconds(10))).Status.ShouldBe(SubmissionStatus.Accepted);
+        await commit.StopAsync(CancellationToken.None);
+        foreach (var s in new[] { first, second, other }) (await Fixture.Receipts.WaitFor(s.SubmissionId)).Status.ShouldBe(SubmissionStatus.Applied);
+        var board = await Board(w, w.Gov.Token);
+        ItemOf(board, w.DecisionItem).GetProperty("positions").GetProperty(w.Gov.MemberId.ToString()).GetProperty("statement").GetString().ShouldBe("second");
+        StanceOf(board, w.DecisionItem, w.Cso.MemberId).ShouldBe("Support");
     }
 }

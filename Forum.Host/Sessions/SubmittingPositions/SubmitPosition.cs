@@ -18,7 +18,7 @@ public interface ISessionMessage
     Guid SessionId { get; }
 }
 
-/// <summary>A position accepted at the door, decided in the group commit (ADR 0030); in the inbox only as an earlier version left it.</summary>
+/// <summary>A position accepted at the door, decided in the group commit, or queued for its session's batch in a burst (ADR 0030).</summary>
 public sealed record PositionSubmission(Guid SessionId, Guid ItemId, Guid SubmissionId, Guid AccountId, string Email, bool IsAdministrator,
     Stance Stance, string? Statement, Guid? OnBehalfOf, DateTimeOffset AcceptedAt) : ISessionMessage
 {
@@ -34,8 +34,9 @@ public static class SubmitPositionEndpoint
     /// <summary>
     /// Checks what can be checked against the session as it stands, then hands the submission to the group commit, which
     /// decides it again under the session's lock with those that arrived with it and stores them in one transaction
-    /// (ADR 0027, 0030), and answers with what became of it: 202 and its status, or the rule that refused it at its turn.
-    /// Same Idempotency-Key, same submission, same answer.
+    /// (ADR 0027, 0030), and answers with what became of it: 202 and its status, or the rule that refused it at its turn. In a
+    /// burst it is stored in the durable inbox instead and answered 202 "Accepted", to be decided by the session's batch.
+    /// Same Idempotency-Key, same submission.
     /// </summary>
     [WolverinePost("/api/sessions/{sessionId}/items/{itemId}/positions"), Tags("Live session")]
     public static async Task<IResult> Post(Guid itemId, PositionRequest r, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
@@ -52,7 +53,8 @@ public static class SubmitPositionEndpoint
         // Everything but the member's current position is checked here; the batch decides again with it, under the lock.
         var check = PositionRules.Submit(caller.Forum, session, null, message.Command with { Stance = r.Stance }, actor, now);
         if (check.Rejection is { } rejection) return Problems.Of(rejection);
-        // Decided and committed with the others that came with it (ADR 0030): a refusal at its turn is answered here.
+        // Decided and committed with the others that came with it, or (a burst) stored for the batch (ADR 0030): a refusal at
+        // its turn is answered here, or by its receipt and a push.
         var decided = await durably.Store(message);
         if (decided is { Status: SubmissionStatus.Refused, Rejection: { } refused }) return Problems.Of(refused);
         return Results.Accepted($"/api/sessions/{session.Id}/submissions/{submissionId}", new { submissionId, status = decided.Status.ToString() });
@@ -71,8 +73,8 @@ public sealed record SubmissionRefused(Guid SessionId, Guid SubmissionId, Guid A
 public static class PositionSubmissionHandler
 {
     /// <summary>
-    /// Submissions an earlier version left in the durable inbox (ADR 0007; new ones are decided by the group commit, ADR
-    /// 0030), one batch per session slot. Per session, in one transaction: lock the stream, drop submissions already seen
+    /// Submissions stored in the durable inbox: a burst the group commit did not decide itself (ADR 0030), or what an earlier
+    /// version left there (ADR 0007); one batch per session slot. Per session, in one transaction: lock the stream, drop submissions already seen
     /// (retries, repeats inside the batch), decide each in order against the member's position as it stands (so an earlier
     /// submission never lands on a later one, ADR 0013), append all in one go, and keep a receipt for each. If the store
     /// refuses the batch for what one submission holds, each is tried alone, so the others are applied and only that one
@@ -240,8 +242,11 @@ public static class PositionSubmissionHandler
 /// <summary>What became of one submission when it was decided (or, for a retry, when it first was).</summary>
 public sealed record Decided(PositionSubmission Submission, SubmissionStatus Status, Rejection? Rejection);
 
-/// <summary>Superseded: the member's later position reached the board first; this earlier one was not applied over it.</summary>
-public enum SubmissionStatus { Applied, Unchanged, Refused, Superseded }
+/// <summary>
+/// Superseded: the member's later position reached the board first; this earlier one was not applied over it. Accepted: stored
+/// in the durable inbox and decided at its turn (a burst, ADR 0030); only an answer says so, never a receipt.
+/// </summary>
+public enum SubmissionStatus { Applied, Unchanged, Refused, Superseded, Accepted }
 
 /// <summary>What became of one submission; also what makes a retried submission a no-op.</summary>
 public sealed class PositionReceipt
@@ -262,7 +267,7 @@ public static class GetSubmissionEndpoint
 {
     /// <summary>
     /// What became of a submission: its receipt once the batch decided it; "Accepted" while it waits in Wolverine's
-    /// durable inbox (where an earlier version put it, ADR 0030); "Failed" if it was set aside in the dead-letter table; else 404: no such
+    /// durable inbox (a burst, ADR 0030); "Failed" if it was set aside in the dead-letter table; else 404: no such
     /// submission of yours in this session.
     /// </summary>
     [WolverineGet("/api/sessions/{sessionId}/submissions/{submissionId}"), Tags("Live session")]
