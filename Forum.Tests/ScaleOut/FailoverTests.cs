@@ -110,8 +110,8 @@ public class FailoverTests(TwoHostsFixture fixture, ITestOutputHelper output) : 
         await killNow.Task.WaitAsync(TimeSpan.FromMinutes(2));
         await A.Kill();
         await submitting;
-        // Acknowledged means decided and committed (ADR 0030): with no host running, each is already in the store, and nothing
-        // waits in the inbox for the restart to take over.
+        // Twenty members at a time are groups the writer decides at once (at most 32, ADR 0030): acknowledged means decided and
+        // committed, so with no host running each is already in the store, and nothing waits in the inbox for the restart.
         (await WaitingInTheInbox()).ShouldBe(0);
         var stored = (await Fixture.Query("select id from {schema}.mt_doc_positionreceipt", r => r.GetGuid(0))).ToHashSet();
         receipts.Keys.Where(id => !stored.Contains(id)).ShouldBeEmpty("every acknowledged submission has its receipt before any host runs again");
