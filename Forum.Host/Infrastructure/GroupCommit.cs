@@ -29,29 +29,64 @@ public sealed class GroupCommit(IDocumentStore store, StateCache cache, Outboxed
     public const int DecideAtOnce = 32;
 
     private readonly Channel<(PositionSubmission Submission, TaskCompletionSource<Decided> Decided)> _waiting =
-        Channel.CreateUnbounded<(PositionSubmission, TaskCompletionSource<Decided>)>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<(PositionSubmission, TaskCompletionSource<Decided>)>(); // not SingleReader: that channel cannot count what waits
 
     /// <summary>Thrown to a caller that arrives once the host is stopping: nothing was stored, it may try again (503).</summary>
     public sealed class Stopping() : Exception("The server is restarting; nothing was stored.");
 
-    private readonly List<(PositionSubmission Submission, TaskCompletionSource<Decided> Decided)> _batch = new(MaxBatch);
+    /// <summary>Set when more than <see cref="DecideAtOnce"/> wait: a burst is building up behind the group being decided.</summary>
+    private TaskCompletionSource _burst = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes once the submission is decided and committed; throws what the commit threw.</summary>
+    /// <summary>Completes once the submission is decided and committed (or, in a burst, stored); throws what the commit threw.</summary>
     public Task<Decided> Store(PositionSubmission submission)
     {
         var decided = new TaskCompletionSource<Decided>(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_waiting.Writer.TryWrite((submission, decided))) decided.SetException(new Stopping());
+        else if (_waiting.Reader.Count > decideAtOnce) Volatile.Read(ref _burst).TrySetResult();
         return decided.Task;
     }
 
+    /// <summary>
+    /// One group decided at a time. While one is, what arrives waits for it and forms the next group, unless a burst builds
+    /// up: that is stored in the inbox at once, beside the decision under way (the inbox needs no lock of the session, and
+    /// a member's earlier submission decided after a later one is superseded, so the order of the two ways does not matter).
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
+        var deciding = Task.CompletedTask;
         try
         {
-            while (await _waiting.Reader.WaitToReadAsync(stopping)) await WriteWaiting();
+            while (await _waiting.Reader.WaitToReadAsync(stopping))
+            {
+                if (!deciding.IsCompleted)
+                {
+                    await Task.WhenAny(deciding, Volatile.Read(ref _burst).Task);
+                    if (!deciding.IsCompleted && _waiting.Reader.Count <= decideAtOnce)
+                    {
+                        // The signal of a burst already taken: wait again (a signal lost here only makes the next wait longer).
+                        Volatile.Write(ref _burst, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                        continue;
+                    }
+                }
+                var group = Take();
+                if (group.Count > decideAtOnce)
+                {
+                    Volatile.Write(ref _burst, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                    await Write(group);
+                }
+                else
+                {
+                    await deciding;
+                    deciding = Write(group);
+                }
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            await deciding;
         }
     }
 
@@ -63,33 +98,40 @@ public sealed class GroupCommit(IDocumentStore store, StateCache cache, Outboxed
     {
         _waiting.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
-        while (_waiting.Reader.TryPeek(out _)) await WriteWaiting();
+        while (_waiting.Reader.TryPeek(out _)) await Write(Take());
     }
 
-    private async Task WriteWaiting()
+    private List<(PositionSubmission Submission, TaskCompletionSource<Decided> Decided)> Take()
     {
-        while (_batch.Count < MaxBatch && _waiting.Reader.TryRead(out var next)) _batch.Add(next);
+        var group = new List<(PositionSubmission Submission, TaskCompletionSource<Decided> Decided)>(Math.Min(_waiting.Reader.Count, MaxBatch));
+        while (group.Count < MaxBatch && _waiting.Reader.TryRead(out var next)) group.Add(next);
+        return group;
+    }
+
+    /// <summary>Decides and stores a group, or queues a burst, and tells each caller; never throws.</summary>
+    private async Task Write(List<(PositionSubmission Submission, TaskCompletionSource<Decided> Decided)> group)
+    {
         try
         {
             var started = Stopwatch.GetTimestamp();
-            if (_batch.Count > decideAtOnce)
+            if (group.Count > decideAtOnce)
             {
-                await Queue(_batch.Select(b => b.Submission));
-                foreach (var b in _batch) b.Decided.TrySetResult(new Decided(b.Submission, SubmissionStatus.Accepted, null));
-                log.LogDebug("Stored {Count} positions in the inbox in {Milliseconds:F1} ms", _batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                await Queue(group.Select(b => b.Submission));
+                foreach (var b in group) b.Decided.TrySetResult(new Decided(b.Submission, SubmissionStatus.Accepted, null));
+                log.LogDebug("Stored {Count} positions in the inbox in {Milliseconds:F1} ms", group.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             else
             {
-                var decided = await Commit(_batch.Select(b => b.Submission).ToList());
-                foreach (var b in _batch) b.Decided.TrySetResult(decided[b.Submission.SubmissionId]);
-                log.LogDebug("Decided and stored {Count} positions in {Milliseconds:F1} ms", _batch.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var decided = await Commit(group.Select(b => b.Submission).ToList());
+                foreach (var b in group) b.Decided.TrySetResult(decided[b.Submission.SubmissionId]);
+                log.LogDebug("Decided and stored {Count} positions in {Milliseconds:F1} ms", group.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }
-        catch (Exception e) when (PositionSubmissionHandler.RefusedForItsData(e) && _batch.Count <= decideAtOnce)
+        catch (Exception e) when (PositionSubmissionHandler.RefusedForItsData(e) && group.Count <= decideAtOnce)
         {
             // What one of them holds the store will never take: each alone, so that only that one is refused, with a receipt that says why.
-            log.LogWarning(e, "The store refused a group of {Count} positions; storing them one by one", _batch.Count);
-            foreach (var b in _batch)
+            log.LogWarning(e, "The store refused a group of {Count} positions; storing them one by one", group.Count);
+            foreach (var b in group)
             {
                 try
                 {
@@ -104,10 +146,9 @@ public sealed class GroupCommit(IDocumentStore store, StateCache cache, Outboxed
         catch (Exception e)
         {
             // Nothing of this group was stored: each caller answers as its own failed commit would have.
-            log.LogWarning(e, "Could not store {Count} positions", _batch.Count);
-            foreach (var b in _batch) b.Decided.TrySetException(e);
+            log.LogWarning(e, "Could not store {Count} positions", group.Count);
+            foreach (var b in group) b.Decided.TrySetException(e);
         }
-        _batch.Clear();
     }
 
     private async Task<Dictionary<Guid, Decided>> Commit(List<PositionSubmission> group)
