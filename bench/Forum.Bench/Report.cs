@@ -93,7 +93,7 @@ public static class Report
 
         if (r.Room.Count > 0)
         {
-            s.AppendLine("Room at once, medians of the repetitions (durable acknowledgement = HTTP 202 after the submission is in the durable inbox):");
+            s.AppendLine("Room at once, medians of the repetitions (durable acknowledgement = HTTP 202 once the submission is stored: decided and committed, or in a burst in the durable inbox (ADR 0030)):");
             s.AppendLine();
             s.AppendLine("| scenario | reps | ack p50 / p99 / max ms | errors (total) | applied / sent | all on the board after (ms from release) | server CPU s | PostgreSQL CPU s |");
             s.AppendLine("| --- | ---: | --- | ---: | --- | ---: | ---: | ---: |");

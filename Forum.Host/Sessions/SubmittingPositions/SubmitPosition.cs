@@ -143,7 +143,7 @@ public static class PositionSubmissionHandler
     }
 
     private static List<object> Refusals(Dictionary<Guid, Decided> decided) => decided.Values
-        .Where(d => d.Status == SubmissionStatus.Refused && d.Rejection is not null)
+        .Where(d => d.Status == SubmissionStatus.Refused && d.Rejection is not null && !d.Before)
         .Select(d => (object)new SubmissionRefused(d.Submission.SessionId, d.Submission.SubmissionId, d.Submission.AccountId, d.Rejection!.Rule, d.Rejection.Detail))
         .ToList();
 
@@ -176,7 +176,7 @@ public static class PositionSubmissionHandler
         var locked = (await locking).Select(long.Parse).ToList();
         var state = locked.Count == 0 ? null : await cache.At<SessionState>(session, sessionId, (await sessionVersion).Cast<long?>().FirstOrDefault());
         var decided = (await receipts)
-            .Join(batch, r => r.Id, m => m.SubmissionId, (r, m) => new Decided(m, r.Status, r.Rule is null ? null : new Rejection(r.Kind, r.Rule, r.Detail ?? "")))
+            .Join(batch, r => r.Id, m => m.SubmissionId, (r, m) => new Decided(m, r.Status, r.Rule is null ? null : new Rejection(r.Kind, r.Rule, r.Detail ?? ""), Before: true))
             .DistinctBy(d => d.Submission.SubmissionId).ToDictionary(d => d.Submission.SubmissionId);
         var forum = state is null ? null
             : forumVersion is not null && state.ForumId == knownSession!.ForumId
@@ -239,8 +239,8 @@ public static class PositionSubmissionHandler
     };
 }
 
-/// <summary>What became of one submission when it was decided (or, for a retry, when it first was).</summary>
-public sealed record Decided(PositionSubmission Submission, SubmissionStatus Status, Rejection? Rejection);
+/// <summary>What became of one submission when it was decided; Before: a retry, decided earlier (its sender was told then).</summary>
+public sealed record Decided(PositionSubmission Submission, SubmissionStatus Status, Rejection? Rejection, bool Before = false);
 
 /// <summary>
 /// Superseded: the member's later position reached the board first; this earlier one was not applied over it. Accepted: stored
