@@ -4,6 +4,7 @@ using Forum.Host.Sessions.SubmittingPositions;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Forum.Tests.Sessions;
+using Forum.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
@@ -117,5 +118,49 @@ public class GroupCommitTests(ApiFixture fixture) : SessionContext(fixture)
         var board = await Board(w, w.Gov.Token);
         ItemOf(board, w.DecisionItem).GetProperty("positions").GetProperty(w.Gov.MemberId.ToString()).GetProperty("statement").GetString().ShouldBe("second");
         StanceOf(board, w.DecisionItem, w.Cso.MemberId).ShouldBe("Support");
+    }
+
+    private static async Task<object?> Sql(Npgsql.NpgsqlConnection connection, string sql)
+    {
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    [Fact]
+    public async Task A_burst_arriving_while_a_group_waits_for_the_sessions_lock_is_answered_at_once_from_the_inbox()
+    {
+        var w = await World(open: true);
+        var commit = Writer();
+        // Someone else holds the session's lock (as a co-chair's command would, for longer): the writer's decision waits on it.
+        await using var holder = Store.Storage.Database.CreateConnection();
+        await holder.OpenAsync();
+        await using var held = await holder.BeginTransactionAsync();
+        await Sql(holder, $"select version from {Fixture.SchemaName}.mt_streams where id = '{w.SessionId}' for update");
+        await commit.StartAsync(CancellationToken.None);
+        var waiting = commit.Store(await Submission(w, w.Cso, "decided once the lock is free", Stance.Object));
+        // A writer waiting for a row's lock holds that row's tuple lock while it waits.
+        await Poll.Until(async () => (long)(await Sql(holder, "select count(*) from pg_locks l join pg_class c on c.oid = l.relation " +
+                $"join pg_namespace n on n.oid = c.relnamespace where l.locktype = 'tuple' and n.nspname = '{Fixture.SchemaName}' and c.relname = 'mt_streams'"))! > 0,
+            TimeSpan.FromSeconds(10), () => "the writer never waited for the session's lock");
+
+        // More than a group decided at once arrive behind it: they are stored and answered while it still waits.
+        var burst = new List<(PositionSubmission Submission, Task<Decided> Answer)>();
+        for (var n = 0; n <= GroupCommit.DecideAtOnce; n++)
+        {
+            var s = await Submission(w, w.Gov, $"burst {n}");
+            burst.Add((s, commit.Store(s)));
+        }
+        foreach (var (_, answer) in burst) (await answer.WaitAsync(TimeSpan.FromSeconds(10))).Status.ShouldBe(SubmissionStatus.Accepted);
+        waiting.IsCompleted.ShouldBeFalse("the first group still waits for the lock");
+
+        await held.RollbackAsync();
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Status.ShouldBe(SubmissionStatus.Applied);
+        await commit.StopAsync(CancellationToken.None);
+        // The session's batch decides the burst in the order it was accepted: the member's last one is on the board.
+        foreach (var (s, _) in burst) await Fixture.Receipts.WaitFor(s.SubmissionId);
+        var board = await Board(w, w.Gov.Token);
+        ItemOf(board, w.DecisionItem).GetProperty("positions").GetProperty(w.Gov.MemberId.ToString()).GetProperty("statement").GetString()
+            .ShouldBe($"burst {GroupCommit.DecideAtOnce}");
+        StanceOf(board, w.DecisionItem, w.Cso.MemberId).ShouldBe("Object");
     }
 }
