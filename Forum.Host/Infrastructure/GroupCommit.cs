@@ -122,7 +122,7 @@ public sealed class GroupCommit(IDocumentStore store, StateCache cache, Outboxed
             }
             else
             {
-                var decided = await Commit(group.Select(b => b.Submission).ToList());
+                var decided = await PositionSubmissionHandler.DecideAndStore(store, cache, group.Select(b => b.Submission), clock.GetUtcNow());
                 foreach (var b in group) b.Decided.TrySetResult(decided[b.Submission.SubmissionId]);
                 log.LogDebug("Decided and stored {Count} positions in {Milliseconds:F1} ms", group.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
@@ -135,7 +135,7 @@ public sealed class GroupCommit(IDocumentStore store, StateCache cache, Outboxed
             {
                 try
                 {
-                    b.Decided.TrySetResult((await PositionSubmissionHandler.DecideAlone(store, cache, b.Submission, clock.GetUtcNow(), log)).Decided);
+                    b.Decided.TrySetResult(await PositionSubmissionHandler.DecideAlone(store, cache, b.Submission, clock.GetUtcNow(), log));
                 }
                 catch (Exception alone)
                 {
@@ -149,18 +149,6 @@ public sealed class GroupCommit(IDocumentStore store, StateCache cache, Outboxed
             log.LogWarning(e, "Could not store {Count} positions", group.Count);
             foreach (var b in group) b.Decided.TrySetException(e);
         }
-    }
-
-    private async Task<Dictionary<Guid, Decided>> Commit(List<PositionSubmission> group)
-    {
-        await using var session = store.LightweightSession();
-        await session.BeginTransactionAsync(CancellationToken.None);
-        var now = clock.GetUtcNow();
-        var decided = new Dictionary<Guid, Decided>();
-        foreach (var share in group.GroupBy(m => m.SessionId).OrderBy(g => g.Key))
-            foreach (var (id, d) in await PositionSubmissionHandler.Decide(session, cache, share.Key, share.ToList(), now)) decided[id] = d;
-        await session.SaveChangesAsync();
-        return decided;
     }
 
     /// <summary>Into the durable inbox, in arrival order, in one transaction: the session's batch decides them (ADR 0007, 0027).</summary>

@@ -90,35 +90,39 @@ public static class PositionSubmissionHandler
         {
             try
             {
-                outgoing.AddRange(await Apply(store, cache, group.Key, group.ToList(), clock.GetUtcNow()));
+                outgoing.AddRange(Refusals((await DecideAndStore(store, cache, group, clock.GetUtcNow())).Values));
             }
             catch (Exception e) when (RefusedForItsData(e) && group.Count() > 1)
             {
                 log.LogWarning(e, "The store refused a batch of {Count} positions for session {SessionId}; applying them one by one", group.Count(), group.Key);
-                foreach (var one in group) outgoing.AddRange(await ApplyAlone(store, cache, one, clock.GetUtcNow(), log));
+                foreach (var one in group) outgoing.AddRange(Refusals([await DecideAlone(store, cache, one, clock.GetUtcNow(), log)]));
             }
         }
         return outgoing;
     }
 
-    private static async Task<IReadOnlyList<object>> ApplyAlone(IDocumentStore store, StateCache cache, PositionSubmission m, DateTimeOffset now,
-        ILogger log)
+    /// <summary>
+    /// Decides the submissions and stores what became of them in one transaction: each session's share under its lock, the
+    /// sessions in a fixed order (so two writers never wait on each other's locks).
+    /// </summary>
+    public static async Task<Dictionary<Guid, Decided>> DecideAndStore(IDocumentStore store, StateCache cache, IEnumerable<PositionSubmission> submissions,
+        DateTimeOffset now)
     {
-        var (outgoing, _) = await DecideAlone(store, cache, m, now, log);
-        return outgoing;
+        await using var session = store.LightweightSession();
+        await session.BeginTransactionAsync(CancellationToken.None);
+        var decided = new Dictionary<Guid, Decided>();
+        foreach (var share in submissions.GroupBy(m => m.SessionId).OrderBy(g => g.Key))
+            foreach (var (id, d) in await Decide(session, cache, share.Key, share.ToList(), now)) decided[id] = d;
+        await session.SaveChangesAsync();
+        return decided;
     }
 
     /// <summary>One submission in a transaction of its own; if the store will not take its data, a receipt says so.</summary>
-    public static async Task<(IReadOnlyList<object> Outgoing, Decided Decided)> DecideAlone(IDocumentStore store, StateCache cache, PositionSubmission m,
-        DateTimeOffset now, ILogger log)
+    public static async Task<Decided> DecideAlone(IDocumentStore store, StateCache cache, PositionSubmission m, DateTimeOffset now, ILogger log)
     {
         try
         {
-            await using var session = store.LightweightSession();
-            await session.BeginTransactionAsync(CancellationToken.None);
-            var decided = await Decide(session, cache, m.SessionId, [m], now);
-            await session.SaveChangesAsync();
-            return (Refusals(decided), decided[m.SubmissionId]);
+            return (await DecideAndStore(store, cache, [m], now))[m.SubmissionId];
         }
         catch (Exception e) when (RefusedForItsData(e))
         {
@@ -127,29 +131,18 @@ public static class PositionSubmissionHandler
             await using var session = store.LightweightSession();
             session.Store(Receipt(m, now, SubmissionStatus.Refused, refusal));
             await session.SaveChangesAsync();
-            return ([new SubmissionRefused(m.SessionId, m.SubmissionId, m.AccountId, refusal.Rule, refusal.Detail)],
-                new Decided(m, SubmissionStatus.Refused, refusal));
+            return new Decided(m, SubmissionStatus.Refused, refusal);
         }
     }
 
-    private static async Task<IReadOnlyList<object>> Apply(IDocumentStore store, StateCache cache, Guid sessionId, IReadOnlyList<PositionSubmission> batch,
-        DateTimeOffset now)
-    {
-        await using var session = store.LightweightSession();
-        await session.BeginTransactionAsync(CancellationToken.None);
-        var decided = await Decide(session, cache, sessionId, batch, now);
-        await session.SaveChangesAsync();
-        return Refusals(decided);
-    }
-
-    private static List<object> Refusals(Dictionary<Guid, Decided> decided) => decided.Values
-        .Where(d => d.Status == SubmissionStatus.Refused && d.Rejection is not null && !d.Before)
-        .Select(d => (object)new SubmissionRefused(d.Submission.SessionId, d.Submission.SubmissionId, d.Submission.AccountId, d.Rejection!.Rule, d.Rejection.Detail))
-        .ToList();
+    /// <summary>What the batch tells the submitters it refused (a retry's sender was told the first time).</summary>
+    private static IEnumerable<object> Refusals(IEnumerable<Decided> decided) => decided
+        .Where(d => d is { Status: SubmissionStatus.Refused, Rejection: not null, Before: false })
+        .Select(d => new SubmissionRefused(d.Submission.SessionId, d.Submission.SubmissionId, d.Submission.AccountId, d.Rejection!.Rule, d.Rejection.Detail));
 
     /// <summary>
     /// Decides one session's submissions in the open transaction, under the session's lock, and stages their events and
-    /// receipts in it: saving is the caller's (one batch, or a group of several sessions committed together, ADR 0030). A
+    /// receipts in it: saving is the caller's (<see cref="DecideAndStore"/>). A
     /// submission already decided (a retry) is answered by its receipt, whatever it said.
     /// </summary>
     public static async Task<Dictionary<Guid, Decided>> Decide(IDocumentSession session, StateCache cache, Guid sessionId,
