@@ -4,6 +4,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Marten.Services.BatchQuerying;
+using System.Runtime.CompilerServices;
 
 namespace Forum.Projections.Sessions;
 
@@ -40,10 +41,37 @@ public sealed class SessionBoardProjection : IProjection
         }
     }
 
+    /// <summary>Boards a writer read under their session's lock in the round trip that took it, per session of its transaction (ADR 0031).</summary>
+    private static readonly ConditionalWeakTable<IQuerySession, Dictionary<Guid, (SessionBoard Board, HashSet<BoardPart> Parts)>> ReadUnderLock = new();
+
+    /// <summary>
+    /// Puts the board and the named parts into <paramref name="batch"/>, which the caller runs under the session's lock in
+    /// <paramref name="session"/>'s transaction; once it ran, what it returns gives the board with those parts, and this
+    /// projection applies the transaction's events to that board instead of reading it again (ADR 0031). The caller only
+    /// reads it: the projection changes it.
+    /// </summary>
+    public static Func<Task<SessionBoard?>> ReadWithLock(IDocumentSession session, IBatchedQuery batch, Guid sessionId, IReadOnlyCollection<BoardPart> parts)
+    {
+        var stored = batch.Load<SessionBoard>(sessionId);
+        var loading = Queue(batch, sessionId, parts);
+        return async () =>
+        {
+            if (await stored is not { } board) return null;
+            await loading(board);
+            lock (ReadUnderLock) ReadUnderLock.GetOrCreateValue(session)[sessionId] = (board, parts.ToHashSet());
+            return board;
+        };
+    }
+
     /// <summary>The board with the parts these events touch, ready to apply them (one round trip: the board and its parts together).</summary>
     public static async Task<SessionBoard?> Load(IQuerySession session, Guid sessionId, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
         var parts = events.SelectMany(e => SessionBoard.PartsOf(e.Data)).Distinct().ToList();
+        // Read under the lock in this transaction, as the board stood just before these events and with every part they touch.
+        lock (ReadUnderLock)
+            if (ReadUnderLock.TryGetValue(session, out var read) && read.Remove(sessionId, out var held)
+                && held.Board.Version == events[0].Version - 1 && parts.All(held.Parts.Contains))
+                return held.Board;
         if (events[0].Data is SessionScheduled scheduled)
         {
             var created = SessionBoard.Create(scheduled);

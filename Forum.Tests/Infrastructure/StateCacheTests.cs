@@ -52,7 +52,7 @@ public class StateCacheTests(ApiFixture fixture) : SessionContext(fixture)
     }
 
     [Fact]
-    public async Task A_position_is_decided_under_the_sessions_lock_without_reading_the_sessions_state_again()
+    public async Task A_position_is_decided_under_the_sessions_lock_without_reading_the_sessions_state_or_its_board_again()
     {
         var w = await World(open: true);
         await Position(w, w.Gov.Token, "Support", "first");
@@ -63,12 +63,18 @@ public class StateCacheTests(ApiFixture fixture) : SessionContext(fixture)
         using var together = new CommandCount(sql => new[] { "mt_streams", "mt_doc_sessionstate", "mt_doc_forumstate", "mt_doc_positionreceipt", "mt_doc_boardposition" }
             .All(table => sql.Contains($"{schema}.{table}")) && sql.IndexOf("for update", StringComparison.Ordinal) < sql.IndexOf("mt_doc_sessionstate", StringComparison.Ordinal));
         using var locks = new CommandCount(sql => sql.Contains(Fixture.SchemaName + ".mt_streams") && sql.Contains("for update"));
+        // The board and its parts read in that same round trip, and not again by the board's projection (ADR 0031).
+        using var boardWithLock = new CommandCount(sql => sql.Contains($"{schema}.mt_doc_board as") && sql.Contains("for update")
+            && sql.Contains($"{schema}.mt_doc_boardattendee") && sql.Contains($"{schema}.mt_doc_boardposition"));
+        using var boardAgain = new CommandCount(sql => sql.Contains($"{schema}.mt_doc_board as") && !sql.Contains("for update"));
         await Position(w, w.Cso.Token, "Object", "second");
         await Position(w, w.Gov.Token, "Abstain", "third");
 
         loads.Value.ShouldBe(0);
         locks.Value.ShouldBeGreaterThanOrEqualTo(2);
         together.Value.ShouldBe(locks.Value);
+        boardWithLock.Value.ShouldBe(locks.Value);
+        boardAgain.Value.ShouldBe(0);
         var board = await Board(w, w.Gov.Token);
         StanceOf(board, w.DecisionItem, w.Cso.MemberId).ShouldBe("Object");
         StanceOf(board, w.DecisionItem, w.Gov.MemberId).ShouldBe("Abstain");

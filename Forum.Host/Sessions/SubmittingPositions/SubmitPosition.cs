@@ -163,8 +163,10 @@ public static class PositionSubmissionHandler
         var sessionVersion = reads.Query<SessionState>().Where(s => s.Id == sessionId).Select(s => s.Version).ToList();
         var forumVersion = knownSession is null ? null : reads.Query<ForumState>().Where(f => f.Id == knownSession.ForumId).Select(f => f.Version).ToList();
         var receipts = reads.LoadMany<PositionReceipt>().ById(batch.Select(b => b.SubmissionId).Distinct().ToArray());
-        var keys = knownForum is null ? [] : PositionKeys(knownForum, sessionId, batch);
-        var positions = keys.Length == 0 ? null : reads.LoadMany<BoardPosition>().ById(keys);
+        // The board and the parts the positions will touch (the members' attendance and positions): what the rules need, and
+        // what the board's projection applies the events to in this transaction without reading them again (ADR 0031).
+        var parts = knownForum is null ? [] : PartsOf(knownForum, batch);
+        var board = parts.Count == 0 ? null : SessionBoardProjection.ReadWithLock(session, reads, sessionId, parts);
         await reads.Execute();
         var locked = (await locking).Select(long.Parse).ToList();
         var state = locked.Count == 0 ? null : await cache.At<SessionState>(session, sessionId, (await sessionVersion).Cast<long?>().FirstOrDefault());
@@ -176,7 +178,7 @@ public static class PositionSubmissionHandler
                 ? await cache.At<ForumState>(session, state.ForumId, (await forumVersion).Cast<long?>().FirstOrDefault())
                 : await cache.Forum(session, state.ForumId);
         var current = forum is null ? []
-            : ReferenceEquals(forum, knownForum) ? (positions is null ? [] : (await positions).ToDictionary(p => (p.ItemId, p.MemberId), p => p.AsState()))
+            : ReferenceEquals(forum, knownForum) ? (board is null ? [] : Held(await board()))
             : await Current(session, forum, sessionId, batch);
         var events = new List<object>();
         foreach (var m in batch)
@@ -214,6 +216,13 @@ public static class PositionSubmissionHandler
         var positions = keys.Length == 0 ? [] : await session.LoadManyAsync<BoardPosition>(keys);
         return positions.ToDictionary(p => (p.ItemId, p.MemberId), p => p.AsState());
     }
+
+    private static Dictionary<(Guid ItemId, Guid MemberId), PositionState> Held(SessionBoard? board) => board is null ? []
+        : board.Agenda.SelectMany(i => i.Positions.Values).ToDictionary(p => (p.ItemId, p.MemberId), p => p.AsState());
+
+    private static List<BoardPart> PartsOf(ForumState forum, IEnumerable<PositionSubmission> batch) =>
+        batch.Select(m => (m.ItemId, MemberId: MemberOf(forum, m))).Where(k => k.MemberId != Guid.Empty)
+            .SelectMany(k => new[] { BoardPart.Attendee(k.MemberId), BoardPart.Position(k.ItemId, k.MemberId) }).Distinct().ToList();
 
     private static string[] PositionKeys(ForumState forum, Guid sessionId, IEnumerable<PositionSubmission> batch) =>
         batch.Select(m => (m.ItemId, MemberId: MemberOf(forum, m))).Where(k => k.MemberId != Guid.Empty)
