@@ -126,8 +126,14 @@ public sealed class BoardBroadcaster(IServiceProvider services, IHubContext<Sess
                     .ToDictionary(p => p is BoardAttendee a ? a.Id : ((BoardPosition)p).Id);
             }
             var change = BoardChange.Between(board!, from, events, parts);
-            await hub.Clients.Group(SessionHub.Group(sessionId)).BoardChanged(sessionId, board!.Version, change);
-            feed.LastPushed = board.Version;
+            for (var slice = 0; slice < SessionHub.Slices; slice++)
+            {
+                await hub.Clients.Group(SessionHub.Slice(sessionId, slice)).BoardChanged(sessionId, board!.Version, change);
+                // A slice's sends are queued in the thread pool: what waits behind them (the store's replies to the write
+                // path) takes its turn before the next slice's, instead of after a whole room's (ADR 0031).
+                await Task.Yield();
+            }
+            feed.LastPushed = board!.Version;
             // A session that has ended changes no more: forget its feed (a late change would start a new one).
             if (board.Status is SessionStatus.Closed or SessionStatus.Cancelled) _feeds.TryRemove(sessionId, out _);
         }

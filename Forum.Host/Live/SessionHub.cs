@@ -43,6 +43,16 @@ public sealed class SessionHub(IQuerySession session, StateCache cache, TokenCon
 
     public static string Group(Guid sessionId) => $"session:{sessionId:N}";
 
+    /// <summary>
+    /// The board's pushes go to a session's screens slice by slice (ADR 0031): each screen is in one of this many parts of
+    /// the session's group, besides the group itself.
+    /// </summary>
+    public const int Slices = 8;
+
+    public static string Slice(Guid sessionId, int slice) => $"session:{sessionId:N}:{slice}";
+
+    private static string SliceOf(Guid sessionId, string connectionId) => Slice(sessionId, (int)((uint)connectionId.GetHashCode() % Slices));
+
     public async Task<JoinResult> Join(Guid sessionId)
     {
         var actor = ForumClaims.ActorOf(Context.User) ?? throw Refuse(Rejection.Unauthenticated());
@@ -54,7 +64,8 @@ public sealed class SessionHub(IQuerySession session, StateCache cache, TokenCon
         var forum = await cache.Forum(session, state.ForumId, StateCache.ForDoors) ?? throw Refuse(SessionRules.SessionNotFound(sessionId));
         if (SessionRules.MaySee(forum, state, actor) is { } hidden) throw Refuse(hidden);
         // Join the group first, then read: any push after this read either overlaps it (applied idempotently) or follows it.
-        await Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId));
+        await Task.WhenAll(Groups.AddToGroupAsync(Context.ConnectionId, Group(sessionId)),
+            Groups.AddToGroupAsync(Context.ConnectionId, SliceOf(sessionId, Context.ConnectionId)));
         // Light (ADR 0013): the board, the positions on the item in front of the room, and the caller's own attendance and,
         // while a vote is open, their own ballot (a part never on the board: one more read, during a vote only).
         var memberId = forum.MemberByEmail(actor.Email)?.MemberId;
@@ -66,7 +77,8 @@ public sealed class SessionHub(IQuerySession session, StateCache cache, TokenCon
         return new JoinResult(sessionId, board.Version, board, ballot);
     }
 
-    public Task Leave(Guid sessionId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId));
+    public Task Leave(Guid sessionId) => Task.WhenAll(Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(sessionId)),
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, SliceOf(sessionId, Context.ConnectionId)));
 
     private HubException Refuse(Rejection r) =>
         new($"{r.Rule}: {Problems.Details(r, Context.GetHttpContext() is { } http ? LanguageChoice.Chosen(http) : null).Detail}");

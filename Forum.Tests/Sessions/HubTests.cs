@@ -44,6 +44,37 @@ public class HubTests(ApiFixture fixture) : SessionContext(fixture)
     }
 
     [Fact]
+    public async Task Twenty_screens_spread_over_the_groups_slices_each_see_every_position_once_and_one_that_left_sees_no_more()
+    {
+        var w = await World(open: true);
+        // Twenty screens are spread over the session group's eight slices (ADR 0031): a push goes out slice by slice.
+        var screens = new List<BoardMirror>();
+        try
+        {
+            for (var i = 0; i < 20; i++) screens.Add(await BoardMirror.Join(Host, i % 2 == 0 ? w.Gov.Token : w.Observer.Token, w.SessionId));
+            var left = screens[^1];
+            await left.Leave();
+            var seenBeforeLeaving = left.AppliedVersions.Count;
+
+            await Position(w, w.Gov.Token, "Support", "Ready.");
+            await Position(w, w.Cso.Token, "Object", "Too slow.");
+
+            foreach (var screen in screens.SkipLast(1))
+            {
+                await screen.Until(b => Shows(b, w.DecisionItem, w.Gov.MemberId, Stance.Support) && Shows(b, w.DecisionItem, w.Cso.MemberId, Stance.Object));
+                screen.AppliedVersions.Distinct().Count().ShouldBe(screen.AppliedVersions.Count);
+                screen.PushedPositions.Count(p => p.MemberId == w.Gov.MemberId).ShouldBe(1);
+            }
+            left.AppliedVersions.Count.ShouldBe(seenBeforeLeaving);
+            Shows(left.Board, w.DecisionItem, w.Gov.MemberId, Stance.Support).ShouldBeFalse();
+        }
+        finally
+        {
+            foreach (var screen in screens) await screen.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_client_that_disconnects_and_rejoins_converges_on_the_latest_board()
     {
         var w = await World(open: true);

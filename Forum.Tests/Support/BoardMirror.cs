@@ -121,6 +121,9 @@ public sealed class BoardMirror : IAsyncDisposable
 
     public Task Disconnect() => _connection.StopAsync();
 
+    /// <summary>Stops following the session (the hub's Leave), still connected.</summary>
+    public Task Leave() => _connection.InvokeAsync("Leave", _sessionId);
+
     public async Task Reconnect()
     {
         await _connection.StartAsync();
