@@ -225,8 +225,7 @@ public static class PositionSubmissionHandler
             .SelectMany(k => new[] { BoardPart.Attendee(k.MemberId), BoardPart.Position(k.ItemId, k.MemberId) }).Distinct().ToList();
 
     private static string[] PositionKeys(ForumState forum, Guid sessionId, IEnumerable<PositionSubmission> batch) =>
-        batch.Select(m => (m.ItemId, MemberId: MemberOf(forum, m))).Where(k => k.MemberId != Guid.Empty)
-            .Select(k => BoardKeys.Position(sessionId, k.ItemId, k.MemberId)).Distinct().ToArray();
+        PartsOf(forum, batch).Where(p => p.Kind == BoardPartKind.Position).Select(p => p.Key(sessionId)).ToArray();
 
     /// <summary>PostgreSQL's class 22 (data exception): the store will never take this data, however often it is retried.</summary>
     public static bool RefusedForItsData(Exception e) =>
