@@ -5,6 +5,7 @@ using Marten;
 using Marten.Events.Projections;
 using Marten.Services.BatchQuerying;
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
 
 namespace Forum.Projections.Sessions;
 
@@ -122,8 +123,37 @@ public sealed class SessionBoardProjection : IProjection
     }
 }
 
-/// <summary>An item's counts: its positions by stance and group, and its vote round's running count.</summary>
-public sealed record ItemTally(Guid ItemId, Dictionary<Stance, int> Tally, Dictionary<StakeholderGroup, Dictionary<Stance, int>> TallyByGroup, BoardVote? Vote);
+/// <summary>
+/// An item's counts as a push carries them: its positions by group and stance (the item's tally is their sum: a client
+/// adds them up, ADR 0032), and its vote round's running count when it has one.
+/// </summary>
+public sealed record ItemTally(
+    Guid ItemId,
+    Dictionary<StakeholderGroup, Dictionary<Stance, int>> TallyByGroup,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BoardVote? Vote);
+
+/// <summary>
+/// A position as a push carries it to every screen: what a screen shows and merges by (item, member, version), without
+/// the part's store keys (the session is the push's own argument) or its earlier stances (the minutes' concern); flags
+/// and counts at their defaults are left out (ADR 0032). A push goes to each of a room's screens, so each byte here is
+/// sent two thousand times.
+/// </summary>
+public sealed record PushedPosition(
+    Guid ItemId,
+    Guid MemberId,
+    string Name,
+    StakeholderGroup Group,
+    Stance Stance,
+    string Statement,
+    DateTimeOffset At,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Revision,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool RecordedBySecretariat,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Withdrawn,
+    long Version)
+{
+    public static PushedPosition Of(BoardPosition p) =>
+        new(p.ItemId, p.MemberId, p.Name, p.Group, p.Stance, p.Statement, p.At, p.Revision, p.RecordedBySecretariat, p.Withdrawn, p.Version);
+}
 
 /// <summary>
 /// What changed on a board between two versions, as the projection left it (ADR 0013): only what the events touched.
@@ -135,11 +165,11 @@ public sealed record ItemTally(Guid ItemId, Dictionary<Stance, int> Tally, Dicti
 public sealed record BoardChange(
     long FromVersion,
     long ToVersion,
-    SessionBoard? Header,
-    List<Guid>? AgendaOrder,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SessionBoard? Header,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<Guid>? AgendaOrder,
     List<BoardItem> Items,
     List<ItemTally> Tallies,
-    List<BoardPosition> Positions,
+    List<PushedPosition> Positions,
     List<BoardAttendee> Attendees)
 {
     /// <param name="board">The board (as stored) at the span's end.</param>
@@ -182,8 +212,8 @@ public sealed record BoardChange(
         return new BoardChange(fromVersion, board.Version, header,
             headerChanged ? board.Agenda.Select(i => i.ItemId).ToList() : null,
             items.Where(byId.ContainsKey).Select(id => SessionBoard.WithoutParts(byId[id])).ToList(),
-            tallies.Where(byId.ContainsKey).Select(id => new ItemTally(id, byId[id].Tally, byId[id].TallyByGroup, byId[id].Vote)).ToList(),
-            touchedParts.OfType<BoardPosition>().ToList(),
+            tallies.Where(byId.ContainsKey).Select(id => new ItemTally(id, byId[id].TallyByGroup, byId[id].Vote)).ToList(),
+            touchedParts.OfType<BoardPosition>().Select(PushedPosition.Of).ToList(),
             touchedParts.OfType<BoardAttendee>().ToList());
     }
 }

@@ -190,12 +190,22 @@ public sealed class BoardMirror : IAsyncDisposable
         }
         if (c.AgendaOrder is { } order) b.Agenda = b.Agenda.OrderBy(i => order.IndexOf(i.ItemId)).ToList();
         foreach (var t in c.Tallies)
-            if (b.Agenda.FirstOrDefault(i => i.ItemId == t.ItemId) is { } item) { item.Tally = t.Tally; item.TallyByGroup = t.TallyByGroup; item.Vote = t.Vote; }
+            if (b.Agenda.FirstOrDefault(i => i.ItemId == t.ItemId) is { } item)
+            {
+                // As board.js: the item's tally is the sum of its tally by group, which is all a push carries.
+                item.Tally = t.TallyByGroup.Values.SelectMany(g => g).GroupBy(s => s.Key).ToDictionary(s => s.Key, s => s.Sum(x => x.Value));
+                item.TallyByGroup = t.TallyByGroup; item.Vote = t.Vote;
+            }
         foreach (var p in c.Positions)
         {
             if (b.Agenda.FirstOrDefault(i => i.ItemId == p.ItemId) is not { } item) continue;
             if (item.Positions.TryGetValue(p.MemberId, out var held) && held.Version >= p.Version) continue;
-            if (p.Withdrawn) item.Positions.Remove(p.MemberId); else item.Positions[p.MemberId] = p;
+            if (p.Withdrawn) item.Positions.Remove(p.MemberId);
+            else item.Positions[p.MemberId] = new BoardPosition
+            {
+                Id = BoardKeys.Position(b.Id, p.ItemId, p.MemberId), SessionId = b.Id, ItemId = p.ItemId, MemberId = p.MemberId, Name = p.Name, Group = p.Group,
+                Stance = p.Stance, Statement = p.Statement, At = p.At, Revision = p.Revision, RecordedBySecretariat = p.RecordedBySecretariat, Version = p.Version,
+            };
         }
         foreach (var a in c.Attendees)
         {

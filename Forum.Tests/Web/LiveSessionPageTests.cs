@@ -101,15 +101,17 @@ public class LiveSessionPageTests(BrowserFixture fixture) : WebWorldContext(fixt
             const board = { version: 5, status: 'Open', agenda: [{ itemId: 'i1', title: 'A', positions: { m0: { stance: 'Support' } } }], attendees: {} };
             const change = (from, to, extra = {}) => ({ fromVersion: from, toVersion: to,
               header: { status: 'Open', currentItemId: 'i1', attendance: {}, quorum: null, hands: [], floor: null, speakingSeconds: {} },
-              agendaOrder: ['i1'], items: [{ itemId: 'i1', title: 'A2' }], tallies: [{ itemId: 'i1', tally: { Block: 1 }, tallyByGroup: {} }],
-              positions: [{ itemId: 'i1', memberId: 'm1', stance: 'Block', version: to, withdrawn: false }], attendees: [], ...extra });
+              agendaOrder: ['i1'], items: [{ itemId: 'i1', title: 'A2' }], tallies: [{ itemId: 'i1', tallyByGroup: { Government: { Block: 1 }, CivilSociety: { Block: 2, Support: 1 } } }],
+              positions: [{ itemId: 'i1', memberId: 'm1', stance: 'Block', version: to }], attendees: [], ...extra });
             return [
               applyChange(board, change(3, 5)),
               applyChange(board, change(4, 7)),
               String(board.version), board.agenda[0].title, Object.keys(board.agenda[0].positions).join(','),
+              // A push carries the tally by group only (and leaves out a position's defaults): the item's tally is their sum.
+              JSON.stringify(board.agenda[0].tally), String(board.agenda[0].vote),
               applyChange(board, change(9, 10)), String(board.version),
             ];
         }");
-        results.ShouldBe(["stale", "applied", "7", "A2", "m0,m1", "gap", "7"]);
+        results.ShouldBe(["stale", "applied", "7", "A2", "m0,m1", "{\"Block\":3,\"Support\":1}", "null", "gap", "7"]);
     }
 }

@@ -177,7 +177,8 @@ public sealed class ForumParticipant(Guid sessionId, Guid itemId) : Participant
         if (to <= _version) { Stale++; return true; }
         if (from > _version) return false;
         foreach (var p in change.GetProperty("positions").EnumerateArray())
-            if (!p.GetProperty("withdrawn").GetBoolean()) Seen(p.GetProperty("statement").GetString(), at, viaPush: true);
+            // A pushed position leaves "withdrawn" out when it is false (ADR 0032).
+            if (!(p.TryGetProperty("withdrawn", out var withdrawn) && withdrawn.GetBoolean())) Seen(p.GetProperty("statement").GetString(), at, viaPush: true);
         _version = to;
         return true;
     }

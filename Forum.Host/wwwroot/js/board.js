@@ -26,7 +26,7 @@ export function applyChange(board, change) {
   else board.agenda = board.agenda.map((i) => byId.get(i.itemId));
   for (const tally of change.tallies) {
     const item = board.agenda.find((i) => i.itemId === tally.itemId);
-    if (item) { item.tally = tally.tally; item.tallyByGroup = tally.tallyByGroup; item.vote = tally.vote; }
+    if (item) { item.tally = sumOfGroups(tally.tallyByGroup); item.tallyByGroup = tally.tallyByGroup; item.vote = tally.vote ?? null; }
   }
   mergePositions(board, change.positions);
   mergeAttendees(board, change.attendees);
@@ -34,7 +34,17 @@ export function applyChange(board, change) {
   return 'applied';
 }
 
-/** Positions from a push or a page: the newer version of each member's position wins; a withdrawn one leaves. */
+/** An item's tally from its tally by group (a push carries only that, ADR 0032): each stance's count over the groups. */
+function sumOfGroups(byGroup) {
+  const tally = {};
+  for (const counts of Object.values(byGroup || {})) for (const [stance, n] of Object.entries(counts)) tally[stance] = (tally[stance] || 0) + n;
+  return tally;
+}
+
+/**
+ * Positions from a push or a page: the newer version of each member's position wins; a withdrawn one leaves. A pushed
+ * position leaves out flags and counts at their defaults (withdrawn, revision, recordedBySecretariat: ADR 0032).
+ */
 export function mergePositions(board, positions) {
   for (const p of positions) {
     const item = board.agenda.find((i) => i.itemId === p.itemId);

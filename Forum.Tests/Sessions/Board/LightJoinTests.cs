@@ -27,6 +27,15 @@ public class LightJoinTests(ApiFixture fixture) : SessionContext(fixture)
             lock (pushes) pushes.Add(change);
             if (change.Positions.Any(p => p.MemberId == w.Cso.MemberId)) pushed.TrySetResult();
         });
+        // What goes over the wire, as a browser's screen gets it.
+        await using var raw = BoardMirror.Connect(Host, w.Gov.Token);
+        var wire = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        raw.On<Guid, long, JsonElement>(nameof(ISessionClient.BoardChanged), (_, _, change) =>
+        {
+            if (change.GetProperty("positions").EnumerateArray().Any(p => p.GetProperty("statement").GetString() == "Too slow.")) wire.TrySetResult(change);
+        });
+        await raw.StartAsync();
+        await raw.InvokeAsync<JsonElement>("Join", w.SessionId);
         await connection.StartAsync();
         var joined = await connection.InvokeAsync<JoinResult>("Join", w.SessionId);
 
@@ -44,8 +53,18 @@ public class LightJoinTests(ApiFixture fixture) : SessionContext(fixture)
         change.Header.ShouldBeNull();
         change.Items.ShouldBeEmpty();
         change.Positions.ShouldHaveSingleItem().Statement.ShouldBe("Too slow.");
-        change.Tallies.ShouldHaveSingleItem().Tally[Stance.Object].ShouldBe(1);
+        var tally = change.Tallies.ShouldHaveSingleItem().TallyByGroup;
+        tally[Domain.Forums.StakeholderGroup.CivilSociety][Stance.Object].ShouldBe(1);
+        tally[Domain.Forums.StakeholderGroup.Government][Stance.Support].ShouldBe(1);
         change.ToVersion.ShouldBe((await Board(w, w.Cso.Token)).GetProperty("version").GetInt64());
+
+        // Each byte of a push goes to every screen: no store keys, no earlier stances, no defaults, no empty header (ADR 0032).
+        var sent = await wire.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        sent.TryGetProperty("header", out _).ShouldBeFalse();
+        sent.TryGetProperty("agendaOrder", out _).ShouldBeFalse();
+        sent.GetProperty("tallies")[0].EnumerateObject().Select(p => p.Name).ShouldBe(["itemId", "tallyByGroup"]);
+        sent.GetProperty("positions")[0].EnumerateObject().Select(p => p.Name)
+            .ShouldBe(["itemId", "memberId", "name", "group", "stance", "statement", "at", "version"]);
     }
 
     [Fact]
